@@ -1,0 +1,39 @@
+package com.shopdesk.aftersales.api;
+
+import org.springframework.http.HttpStatus;
+
+/** A refusal the API explains to its caller: the status, the offending field, and why. */
+public class ApiException extends RuntimeException {
+  private final HttpStatus status;
+  private final String field;
+
+  public ApiException(HttpStatus status, String field, String message) {
+    super(message);
+    this.status = status;
+    this.field = field;
+  }
+
+  public static ApiException badRequest(String field, String message) {
+    return new ApiException(HttpStatus.BAD_REQUEST, field, message);
+  }
+
+  public static ApiException notFound(String field, String message) {
+    return new ApiException(HttpStatus.NOT_FOUND, field, message);
+  }
+
+  public static ApiException conflict(String field, String message) {
+    return new ApiException(HttpStatus.CONFLICT, field, message);
+  }
+
+  public static ApiException unprocessable(String field, String message) {
+    return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, field, message);
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  public String field() {
+    return field;
+  }
+}

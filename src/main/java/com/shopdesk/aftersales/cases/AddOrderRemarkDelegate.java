@@ -1,0 +1,21 @@
+package com.shopdesk.aftersales.cases;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Leaves a remark (备注) on the order while the case goes on. Input {@code text}: the remark. */
+@Component
+public class AddOrderRemarkDelegate implements JavaDelegate {
+  private final OrderRemarks remarks;
+
+  public AddOrderRemarkDelegate(OrderRemarks remarks) {
+    this.remarks = remarks;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    CaseVariables vars = CaseVariables.of(execution);
+    remarks.add(vars.orderNo(), vars.caseNo(), TaskInputs.required(execution, "text"), CaseIntake.SYSTEM);
+  }
+}

@@ -1,0 +1,157 @@
+package com.shopdesk.aftersales.cases;
+
+import com.shopdesk.aftersales.api.ApiException;
+import com.shopdesk.aftersales.api.Money;
+import com.shopdesk.aftersales.courier.CourierEvent;
+import com.shopdesk.aftersales.courier.TrackingEvent;
+import com.shopdesk.aftersales.courier.TrackingEvents;
+import com.shopdesk.aftersales.orders.Order;
+import com.shopdesk.aftersales.orders.OrderRepository;
+import com.shopdesk.aftersales.payment.RefundLedger;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Intake: checks a request against the order, registers the case and starts its process, all or nothing. */
+@Service
+public class CaseIntake {
+  static final String SYSTEM = "系统";
+  private final OrderRepository orders;
+  private final CaseLedger ledger;
+  private final CaseNumbers numbers;
+  private final CaseRouter router;
+  private final CaseTimeline timeline;
+  private final RefundLedger refunds;
+  private final RuntimeService runtime;
+  private final TrackingEvents tracking;
+
+  public CaseIntake(OrderRepository orders, CaseLedger ledger, CaseNumbers numbers, CaseRouter router,
+      CaseTimeline timeline, RefundLedger refunds, RuntimeService runtime, TrackingEvents tracking) {
+    this.orders = orders;
+    this.ledger = ledger;
+    this.numbers = numbers;
+    this.router = router;
+    this.timeline = timeline;
+    this.refunds = refunds;
+    this.runtime = runtime;
+    this.tracking = tracking;
+  }
+
+  public record Opened(String caseNo, String process, String processInstanceId) {}
+
+  @Transactional
+  public Opened open(CaseRequest request, String user) {
+    return open(request, user, null);
+  }
+
+  /** Opens the case that takes over from another one, e.g. a return after a failed interception. */
+  @Transactional
+  public Opened openLinked(String fromCaseNo, CaseRequest request) {
+    return open(request, SYSTEM, fromCaseNo);
+  }
+
+  private Opened open(CaseRequest request, String user, String linkedFrom) {
+    Order order = orders.find(request.orderNo())
+        .orElseThrow(() -> ApiException.notFound("orderNo", "order " + request.orderNo() + " not found"));
+    List<CaseRequest.CaseItem> items = itemsOf(request, order);
+    BigDecimal refundable = Money.of(order.paidAmount().subtract(refunds.refundedForOrder(order.orderNo())));
+    BigDecimal amount = request.amount() != null ? Money.of(request.amount()) : valueOf(items, order).min(refundable);
+    if (amount.compareTo(refundable) > 0) {
+      throw ApiException.badRequest("amount",
+          "amount " + amount.toPlainString() + " is above what is still refundable on order " + order.orderNo()
+              + " (" + refundable.toPlainString() + ")");
+    }
+    ledger.openCaseOf(order.orderNo()).ifPresent(open -> {
+      throw alreadyOpen(order.orderNo(), open.caseNo());
+    });
+    String process = router.route(request.request(), request.reason(), order.status());
+
+    String caseNo = numbers.next();
+    CaseRecord record = new CaseRecord(caseNo, order.orderNo(), request.request(), request.reason(), process, null,
+        CaseStatus.OPEN, null, amount, request.note(), user, null, null, null, linkedFrom, null);
+    try {
+      ledger.open(record, items, request.evidence() == null ? List.of() : request.evidence());
+    } catch (DuplicateKeyException raced) {
+      throw alreadyOpen(order.orderNo(), "(opened just now)");
+    }
+    timeline.record(caseNo, CaseTimeline.Kind.OPENED, "开单：" + request.request().label() + "，原因："
+        + request.reason().label() + "，金额 " + Money.format(amount)
+        + (linkedFrom == null ? "" : "（接续售后单 " + linkedFrom + "）"), user);
+
+    List<String> evidence = request.evidence() == null ? List.of() : request.evidence();
+    String category = order.item(items.get(0).sku()).orElseThrow().category();
+    ProcessInstance instance = runtime.startProcessInstanceByKey(process, caseNo, CaseVariables.atStart(record,
+        order, summary(items, order), replacements(items, order), category, evidence, daysSinceDelivery(order)));
+    ledger.linkProcessInstance(caseNo, instance.getId());
+    return new Opened(caseNo, process, instance.getId());
+  }
+
+  /** Whole days since the buyer got the parcel: the order's delivery time, else the courier's DELIVERED scan. */
+  private long daysSinceDelivery(Order order) {
+    OffsetDateTime delivered = order.deliveredAt();
+    if (delivered == null && order.shipment() != null) {
+      delivered = tracking.ofParcel(order.shipment().carrier(), order.shipment().trackingNo()).stream()
+          .filter(e -> e.event() == CourierEvent.DELIVERED)
+          .map(TrackingEvent::at)
+          .reduce((first, later) -> later)
+          .orElse(null);
+    }
+    return delivered == null ? 0 : Math.max(0, Duration.between(delivered, OffsetDateTime.now()).toDays());
+  }
+
+  private static ApiException alreadyOpen(String orderNo, String caseNo) {
+    return ApiException.conflict("orderNo", "order " + orderNo + " already has an open case " + caseNo);
+  }
+
+  private static List<CaseRequest.CaseItem> itemsOf(CaseRequest request, Order order) {
+    if (request.items() == null || request.items().isEmpty()) {
+      return order.items().stream().map(i -> new CaseRequest.CaseItem(i.sku(), i.quantity())).toList();
+    }
+    List<CaseRequest.CaseItem> items = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < request.items().size(); i++) {
+      CaseRequest.CaseItem item = request.items().get(i);
+      String field = "items[" + i + "]";
+      Order.Item ordered = order.item(item.sku()).orElseThrow(() -> ApiException.badRequest(
+          field + ".sku", "SKU " + item.sku() + " is not part of order " + order.orderNo()));
+      if (!seen.add(item.sku())) {
+        throw ApiException.badRequest(field + ".sku", "SKU " + item.sku() + " appears twice");
+      }
+      if (item.quantity() > ordered.quantity()) {
+        throw ApiException.badRequest(field + ".quantity", "quantity " + item.quantity()
+            + " is above the " + ordered.quantity() + " ordered of SKU " + item.sku());
+      }
+      items.add(item);
+    }
+    return items;
+  }
+
+  private static BigDecimal valueOf(List<CaseRequest.CaseItem> items, Order order) {
+    return Money.of(items.stream()
+        .map(i -> order.item(i.sku()).orElseThrow().unitPrice().multiply(BigDecimal.valueOf(i.quantity())))
+        .reduce(BigDecimal.ZERO, BigDecimal::add));
+  }
+
+  /** For an exchange: "西湖龙井 250g（LJ-250）×1 换 LJ-500"; the same SKU when none is named. */
+  private static String replacements(List<CaseRequest.CaseItem> items, Order order) {
+    return items.stream().map(i -> order.item(i.sku()).orElseThrow().name() + "（" + i.sku() + "）×" + i.quantity()
+        + " 换 " + (i.wantedSku().equals(i.sku()) ? "同款" : i.wantedSku())).collect(Collectors.joining("；"));
+  }
+
+  private static String summary(List<CaseRequest.CaseItem> items, Order order) {
+    return items.stream().map(i -> {
+      Order.Item ordered = order.item(i.sku()).orElseThrow();
+      return ordered.name() + " ×" + i.quantity() + "（单价 " + Money.format(ordered.unitPrice()) + "）";
+    }).collect(Collectors.joining("；"));
+  }
+}

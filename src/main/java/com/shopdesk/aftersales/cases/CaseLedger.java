@@ -1,0 +1,121 @@
+package com.shopdesk.aftersales.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The case ledger (登记表格): one row per case, with its items and evidence links. */
+@Repository
+public class CaseLedger {
+  private static final ZoneId SHOP_ZONE = ZoneId.of("Asia/Shanghai");
+  private final JdbcTemplate jdbc;
+
+  public CaseLedger(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Throws DuplicateKeyException when the order already has an open case. */
+  public void open(CaseRecord c, List<CaseRequest.CaseItem> items, List<String> evidence) {
+    jdbc.update("""
+        INSERT INTO cases (case_no, order_no, request_type, reason, process_key, open_order_no, status, amount, note,
+          opened_by, opened_at, linked_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        c.caseNo(), c.orderNo(), c.request().name(), c.reason().name(), c.process(), c.orderNo(),
+        CaseStatus.OPEN.name(), c.amount(), c.note(), c.openedBy(), Timestamp.from(Instant.now()), c.linkedFrom());
+    for (CaseRequest.CaseItem item : items) {
+      jdbc.update("INSERT INTO case_items (case_no, sku, quantity, replacement_sku) VALUES (?, ?, ?, ?)",
+          c.caseNo(), item.sku(), item.quantity(), item.replacementSku());
+    }
+    for (int i = 0; i < evidence.size(); i++) {
+      jdbc.update("INSERT INTO case_evidence (case_no, seq, url) VALUES (?, ?, ?)", c.caseNo(), i, evidence.get(i));
+    }
+  }
+
+  public void linkProcessInstance(String caseNo, String processInstanceId) {
+    jdbc.update("UPDATE cases SET process_instance_id = ? WHERE case_no = ?", processInstanceId, caseNo);
+  }
+
+  /**
+   * Closes the case once; a repeated close (a retried step) keeps the first outcome. {@code disposition}:
+   * what the warehouse did with returned goods (RESTOCK, REPAIR, SCRAP), when goods came back.
+   */
+  public boolean close(String caseNo, String resolution, String disposition) {
+    return jdbc.update("""
+        UPDATE cases SET status = ?, resolution = ?, disposition = ?, closed_at = ?, open_order_no = NULL
+        WHERE case_no = ? AND status = ?""",
+        CaseStatus.CLOSED.name(), resolution, disposition, Timestamp.from(Instant.now()), caseNo,
+        CaseStatus.OPEN.name()) == 1;
+  }
+
+  /** The last person who worked on the case, as the ledger's "who handled it". */
+  public void handledBy(String caseNo, String userId) {
+    jdbc.update("UPDATE cases SET handled_by = ? WHERE case_no = ?", userId, caseNo);
+  }
+
+  public Optional<CaseRecord> find(String caseNo) {
+    return jdbc.query("SELECT * FROM cases WHERE case_no = ?", (rs, i) -> record(rs), caseNo).stream().findFirst();
+  }
+
+  public Optional<CaseRecord> openCaseOf(String orderNo) {
+    return jdbc.query("SELECT * FROM cases WHERE open_order_no = ?", (rs, i) -> record(rs), orderNo)
+        .stream().findFirst();
+  }
+
+  /** The ledger, newest first, optionally narrowed to one order and one status. */
+  public List<CaseRecord> list(String orderNo, CaseStatus status, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT * FROM cases WHERE 1 = 1");
+    List<Object> args = new ArrayList<>();
+    if (orderNo != null && !orderNo.isBlank()) {
+      sql.append(" AND order_no = ?");
+      args.add(orderNo);
+    }
+    if (status != null) {
+      sql.append(" AND status = ?");
+      args.add(status.name());
+    }
+    sql.append(" ORDER BY opened_at DESC, case_no DESC LIMIT ").append(limit);
+    return jdbc.query(sql.toString(), (rs, i) -> record(rs), args.toArray());
+  }
+
+  public List<CaseRequest.CaseItem> items(String caseNo) {
+    return jdbc.query("SELECT sku, quantity, replacement_sku FROM case_items WHERE case_no = ? ORDER BY sku",
+        (rs, i) -> new CaseRequest.CaseItem(rs.getString("sku"), rs.getInt("quantity"), rs.getString("replacement_sku")),
+        caseNo);
+  }
+
+  /** The quantities the buyer should receive by SKU: the wanted SKU for exchanges, else the same SKU. */
+  public Map<String, Integer> wantedQuantities(String caseNo) {
+    Map<String, Integer> wanted = new LinkedHashMap<>();
+    for (CaseRequest.CaseItem item : items(caseNo)) {
+      wanted.merge(item.wantedSku(), item.quantity(), Integer::sum);
+    }
+    return wanted;
+  }
+
+  public List<String> evidence(String caseNo) {
+    return jdbc.queryForList("SELECT url FROM case_evidence WHERE case_no = ? ORDER BY seq", String.class, caseNo);
+  }
+
+  private static CaseRecord record(ResultSet rs) throws SQLException {
+    return new CaseRecord(rs.getString("case_no"), rs.getString("order_no"),
+        RequestType.valueOf(rs.getString("request_type")), Reason.valueOf(rs.getString("reason")),
+        rs.getString("process_key"), rs.getString("process_instance_id"),
+        CaseStatus.valueOf(rs.getString("status")), rs.getString("resolution"), rs.getBigDecimal("amount"),
+        rs.getString("note"), rs.getString("opened_by"), rs.getString("handled_by"),
+        time(rs.getTimestamp("opened_at")), time(rs.getTimestamp("closed_at")), rs.getString("linked_from"),
+        rs.getString("disposition"));
+  }
+
+  static OffsetDateTime time(Timestamp ts) {
+    return ts == null ? null : ts.toInstant().atZone(SHOP_ZONE).toOffsetDateTime();
+  }
+}

@@ -1,0 +1,23 @@
+package com.shopdesk.aftersales.cases;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+/** One row of the case ledger (登记表格); {@code linkedFrom} is the case this one took over from. */
+public record CaseRecord(
+    String caseNo,
+    String orderNo,
+    RequestType request,
+    Reason reason,
+    String process,
+    String processInstanceId,
+    CaseStatus status,
+    String resolution,
+    BigDecimal amount,
+    String note,
+    String openedBy,
+    String handledBy,
+    OffsetDateTime openedAt,
+    OffsetDateTime closedAt,
+    String linkedFrom,
+    String disposition) {}

@@ -1,0 +1,44 @@
+package com.shopdesk.aftersales.cases;
+
+import com.shopdesk.aftersales.api.ApiException;
+import com.shopdesk.aftersales.orders.OrderStatus;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/** Picks the process for a request with the analysts' routing table, bpmn/after-sales-routing.dmn. */
+@Component
+public class CaseRouter {
+  static final String ROUTING_DECISION = "after-sales-routing";
+  private final DecisionService decisions;
+  private final RepositoryService repository;
+
+  public CaseRouter(DecisionService decisions, RepositoryService repository) {
+    this.decisions = decisions;
+    this.repository = repository;
+  }
+
+  /** The key of the deployed process that handles the request, or 422 naming what is not handled. */
+  public String route(RequestType request, Reason reason, OrderStatus orderStatus) {
+    DmnDecisionResult result = decisions.evaluateDecisionByKey(ROUTING_DECISION)
+        .variables(Variables.createVariables()
+            .putValue("request", request.name())
+            .putValue("reason", reason.name())
+            .putValue("orderStatus", orderStatus.name()))
+        .evaluate();
+    String process = result.isEmpty() ? null : result.getSingleResult().getEntry("process");
+    if (process == null) {
+      throw ApiException.unprocessable("request",
+          "no process handles a " + request + " request with reason " + reason + " on a " + orderStatus + " order");
+    }
+    boolean deployed = repository.createProcessDefinitionQuery().processDefinitionKey(process).latestVersion()
+        .active().count() > 0;
+    if (!deployed) {
+      throw ApiException.unprocessable("request", "a " + request + " request with reason " + reason + " on a "
+          + orderStatus + " order belongs to the '" + process + "' process, which is not available yet");
+    }
+    return process;
+  }
+}

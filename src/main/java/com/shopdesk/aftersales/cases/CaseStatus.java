@@ -1,0 +1,5 @@
+package com.shopdesk.aftersales.cases;
+
+public enum CaseStatus {
+  OPEN, CLOSED
+}

@@ -1,0 +1,212 @@
+package com.shopdesk.aftersales.cases;
+
+import com.shopdesk.aftersales.api.Money;
+import com.shopdesk.aftersales.orders.Order;
+import java.math.BigDecimal;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+
+/**
+ * The process variables of a case, read and written in this one place. All are plain strings, numbers
+ * and booleans so Cockpit shows them and forms can bind them; the ledger keeps the authoritative record.
+ */
+public final class CaseVariables {
+  public static final String CASE_NO = "caseNo";
+  public static final String ORDER_NO = "orderNo";
+  public static final String REQUEST = "request";
+  public static final String REASON = "reason";
+  public static final String AMOUNT = "amount";
+  public static final String REFUND_AMOUNT = "refundAmount";
+  public static final String ORDER_STATUS = "orderStatus";
+  public static final String BUYER_NAME = "buyerName";
+  public static final String ITEMS_SUMMARY = "itemsSummary";
+  public static final String CARRIER = "carrier";
+  public static final String TRACKING_NO = "trackingNo";
+  public static final String OUTBOUND_CANCELLED = "outboundCancelled";
+  public static final String PARCEL_OUTCOME = "parcelOutcome";
+  public static final String LATEST_TRACKING = "latestTracking";
+  public static final String REASON_LABEL = "reasonLabel";
+  public static final String CATEGORY = "category";
+  public static final String SHIPPING_INSURANCE = "shippingInsurance";
+  public static final String DAYS_SINCE_DELIVERY = "daysSinceDelivery";
+  public static final String EVIDENCE_TEXT = "evidenceText";
+  public static final String RETURN_SHIPPED = "returnShipped";
+  public static final String SHIPPING_FEE = "shippingFee";
+  public static final String SELLER_PAYS_SHIPPING = "sellerPaysShipping";
+  public static final String RETURN_DELIVERED = "returnDelivered";
+  public static final String LATEST_EVENT = "latestEvent";
+  public static final String PICKED_UP = "pickedUp";
+  public static final String DISPOSITION = "disposition";
+  public static final String IN_STOCK = "inStock";
+  public static final String REPLACEMENT_SUMMARY = "replacementSummary";
+  public static final String LOSS_VERDICT = "lossVerdict";
+  public static final String SHORT_CONFIRMED = "shortConfirmed";
+  public static final String VERIFICATION_NOTE = "verificationNote";
+  public static final String RESHIP_ATTEMPTS = "reshipAttempts";
+  public static final String RESHIP_CARRIER = "reshipCarrier";
+  public static final String RESHIP_TRACKING_NO = "reshipTrackingNo";
+
+  private final VariableScope scope;
+
+  private CaseVariables(VariableScope scope) {
+    this.scope = scope;
+  }
+
+  public static CaseVariables of(VariableScope scope) {
+    return new CaseVariables(scope);
+  }
+
+  /** What every case's process starts with: the request, the order's context, and its outbound parcel. */
+  public static VariableMap atStart(CaseRecord c, Order order, String itemsSummary, String replacementSummary,
+      String category, List<String> evidence, long daysSinceDelivery) {
+    VariableMap vars = Variables.createVariables()
+        .putValue(CASE_NO, c.caseNo())
+        .putValue(ORDER_NO, c.orderNo())
+        .putValue(REQUEST, c.request().name())
+        .putValue(REASON, c.reason().name())
+        .putValue(REASON_LABEL, c.reason().label())
+        .putValue(AMOUNT, c.amount().doubleValue())
+        .putValue(REFUND_AMOUNT, c.amount().doubleValue())
+        .putValue(ORDER_STATUS, order.status().name())
+        .putValue(BUYER_NAME, order.buyer().name())
+        .putValue(ITEMS_SUMMARY, itemsSummary)
+        .putValue(REPLACEMENT_SUMMARY, replacementSummary)
+        .putValue(CATEGORY, category)
+        .putValue(SHIPPING_INSURANCE, order.insured())
+        .putValue(DAYS_SINCE_DELIVERY, daysSinceDelivery)
+        .putValue(EVIDENCE_TEXT, evidenceLinks(evidence));
+    if (order.shipment() != null) {
+      vars.putValue(CARRIER, order.shipment().carrier()).putValue(TRACKING_NO, order.shipment().trackingNo());
+    }
+    return vars;
+  }
+
+  /** Evidence as links an agent can open from the form: "[凭证1](https://…) [凭证2](https://…)". */
+  private static String evidenceLinks(List<String> evidence) {
+    if (evidence.isEmpty()) {
+      return "（买家未提供）";
+    }
+    StringBuilder links = new StringBuilder();
+    for (int i = 0; i < evidence.size(); i++) {
+      links.append(i == 0 ? "" : " ").append("[凭证").append(i + 1).append("](").append(evidence.get(i)).append(')');
+    }
+    return links.toString();
+  }
+
+  public String caseNo() {
+    return (String) scope.getVariable(CASE_NO);
+  }
+
+  public String orderNo() {
+    return (String) scope.getVariable(ORDER_NO);
+  }
+
+  public BigDecimal refundAmount() {
+    Object value = scope.getVariable(REFUND_AMOUNT);
+    return Money.of((Number) (value != null ? value : scope.getVariable(AMOUNT)));
+  }
+
+  public String carrier() {
+    return (String) scope.getVariable(CARRIER);
+  }
+
+  public String trackingNo() {
+    return (String) scope.getVariable(TRACKING_NO);
+  }
+
+  public BigDecimal amount() {
+    return Money.of((Number) scope.getVariable(AMOUNT));
+  }
+
+  public boolean sellerPaysShipping() {
+    return Boolean.TRUE.equals(scope.getVariable(SELLER_PAYS_SHIPPING));
+  }
+
+  public BigDecimal shippingFee() {
+    Object fee = scope.getVariable(SHIPPING_FEE);
+    return fee == null ? BigDecimal.ZERO.setScale(2) : Money.of((Number) fee);
+  }
+
+  public void refundAmount(BigDecimal amount) {
+    scope.setVariable(REFUND_AMOUNT, amount.doubleValue());
+  }
+
+  /** The buyer's return parcel: from here on the process follows this tracking number. */
+  public void returnShipped(String carrier, String trackingNo, BigDecimal shippingFee) {
+    scope.setVariable(RETURN_SHIPPED, true);
+    scope.setVariable(CARRIER, carrier);
+    scope.setVariable(TRACKING_NO, trackingNo);
+    scope.setVariable(SHIPPING_FEE, shippingFee == null ? 0.0 : shippingFee.doubleValue());
+  }
+
+  public void returnNotShipped() {
+    scope.setVariable(RETURN_SHIPPED, false);
+  }
+
+  public void returnDelivered(boolean delivered, String latestTracking) {
+    scope.setVariable(RETURN_DELIVERED, delivered);
+    scope.setVariable(LATEST_TRACKING, latestTracking);
+  }
+
+  public String disposition() {
+    Object value = scope.getVariable(DISPOSITION);
+    return value == null ? null : value.toString();
+  }
+
+  public void inStock(boolean inStock) {
+    scope.setVariable(IN_STOCK, inStock);
+  }
+
+  public void parcelMoved(boolean moved, String latestTracking) {
+    scope.setVariable(PICKED_UP, moved);
+    scope.setVariable(LATEST_TRACKING, latestTracking);
+  }
+
+  public void lossVerdict(String verdict) {
+    scope.setVariable(LOSS_VERDICT, verdict);
+  }
+
+  public void shortShipment(boolean confirmed, String note) {
+    scope.setVariable(SHORT_CONFIRMED, confirmed);
+    scope.setVariable(VERIFICATION_NOTE, note);
+  }
+
+  /** The next reshipment attempt's number: 1 for the first. */
+  public int nextReshipAttempt() {
+    Object done = scope.getVariable(RESHIP_ATTEMPTS);
+    return done == null ? 1 : ((Number) done).intValue() + 1;
+  }
+
+  public void reshipped(int attempt, String carrier, String trackingNo) {
+    scope.setVariable(RESHIP_ATTEMPTS, attempt);
+    scope.setVariable(RESHIP_CARRIER, carrier);
+    scope.setVariable(RESHIP_TRACKING_NO, trackingNo);
+  }
+
+  public void latestEvent(String event) {
+    scope.setVariable(LATEST_EVENT, event);
+  }
+
+  public void shipped(String carrier, String trackingNo) {
+    scope.setVariable(ORDER_STATUS, "SHIPPED");
+    scope.setVariable(CARRIER, carrier);
+    scope.setVariable(TRACKING_NO, trackingNo);
+  }
+
+  public void outboundCancelled(boolean cancelled) {
+    scope.setVariable(OUTBOUND_CANCELLED, cancelled);
+  }
+
+  public void parcelOutcome(String outcome, String latestTracking) {
+    scope.setVariable(PARCEL_OUTCOME, outcome);
+    scope.setVariable(LATEST_TRACKING, latestTracking);
+  }
+
+  /** The step's id within the case, for idempotency keys: the same step retried gets the same key. */
+  public static String stepKey(DelegateExecution execution) {
+    return of(execution).caseNo() + ":" + execution.getCurrentActivityId();
+  }
+}

@@ -1,0 +1,23 @@
+package com.shopdesk.aftersales.cases;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.shopdesk.aftersales.orders.ShipmentKind;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A case as GET /api/cases/{caseNo} shows it: its ledger row and everything that happened to it. */
+public record CaseView(
+    @JsonUnwrapped CaseRecord ledger,
+    List<CaseRequest.CaseItem> items,
+    List<String> evidence,
+    List<Refund> refunds,
+    List<ParcelView> parcels,
+    List<OrderRemarks.Remark> remarks,
+    List<CaseTimeline.Entry> timeline) {
+
+  public record Refund(BigDecimal amount, String status, String idempotencyKey) {}
+
+  public record ParcelView(ShipmentKind kind, String carrier, String trackingNo, String latestEvent,
+      OffsetDateTime latestEventAt) {}
+}

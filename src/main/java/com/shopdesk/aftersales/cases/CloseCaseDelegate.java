@@ -1,0 +1,35 @@
+package com.shopdesk.aftersales.cases;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Closes the case in the ledger with the outcome the diagram names, and leaves the remark on the order.
+ * Inputs (set on the service task in Modeler): {@code resolution}, e.g. REFUNDED, and {@code remark}, the
+ * order remark text.
+ */
+@Component
+public class CloseCaseDelegate implements JavaDelegate {
+  private final CaseLedger ledger;
+  private final OrderRemarks remarks;
+  private final CaseTimeline timeline;
+
+  public CloseCaseDelegate(CaseLedger ledger, OrderRemarks remarks, CaseTimeline timeline) {
+    this.ledger = ledger;
+    this.remarks = remarks;
+    this.timeline = timeline;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    CaseVariables vars = CaseVariables.of(execution);
+    String resolution = TaskInputs.required(execution, "resolution");
+    String remark = TaskInputs.required(execution, "remark");
+    if (ledger.close(vars.caseNo(), resolution, vars.disposition())) {
+      String by = ledger.find(vars.caseNo()).map(CaseRecord::handledBy).orElse(null);
+      remarks.add(vars.orderNo(), vars.caseNo(), remark, by != null ? by : CaseIntake.SYSTEM);
+      timeline.record(vars.caseNo(), CaseTimeline.Kind.CLOSED, "结案（" + resolution + "）：" + remark, by);
+    }
+  }
+}

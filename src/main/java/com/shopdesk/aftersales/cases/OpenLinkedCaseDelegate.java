@@ -1,0 +1,33 @@
+package com.shopdesk.aftersales.cases;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands a closed case over to a new one for the same order and amount, linked to it. Input {@code request}:
+ * what the new case is, e.g. RETURN_REFUND after an interception the buyer could not stop.
+ */
+@Component
+public class OpenLinkedCaseDelegate implements JavaDelegate {
+  private final CaseIntake intake;
+  private final CaseLedger ledger;
+  private final CaseTimeline timeline;
+
+  public OpenLinkedCaseDelegate(CaseIntake intake, CaseLedger ledger, CaseTimeline timeline) {
+    this.intake = intake;
+    this.ledger = ledger;
+    this.timeline = timeline;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    CaseVariables vars = CaseVariables.of(execution);
+    RequestType request = RequestType.valueOf(TaskInputs.required(execution, "request"));
+    CaseRecord from = ledger.find(vars.caseNo()).orElseThrow();
+    CaseIntake.Opened opened = intake.openLinked(from.caseNo(), new CaseRequest(from.orderNo(), request,
+        from.reason(), ledger.items(from.caseNo()), from.amount(), ledger.evidence(from.caseNo()), from.note()));
+    timeline.record(from.caseNo(), CaseTimeline.Kind.STEP, "已转" + request.label() + "：售后单 " + opened.caseNo(), null);
+    execution.setVariable("linkedCaseNo", opened.caseNo());
+  }
+}

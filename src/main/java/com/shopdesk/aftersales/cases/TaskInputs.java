@@ -1,0 +1,18 @@
+package com.shopdesk.aftersales.cases;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+/** Input parameters an analyst sets on a service task in Modeler. */
+public final class TaskInputs {
+  private TaskInputs() {}
+
+  /** The input's value, or a failure naming the task and the missing input (an incident in Cockpit). */
+  public static String required(DelegateExecution execution, String input) {
+    Object value = execution.getVariableLocal(input);
+    if (value == null || value.toString().isBlank()) {
+      throw new IllegalStateException("The service task '" + execution.getCurrentActivityName()
+          + "' needs the input parameter '" + input + "'");
+    }
+    return value.toString();
+  }
+}

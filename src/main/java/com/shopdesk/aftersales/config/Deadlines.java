@@ -1,0 +1,87 @@
+package com.shopdesk.aftersales.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The desk's deadlines ({@code aftersales.deadlines.*}, ISO-8601 durations). Diagrams read them as
+ * {@code ${deadlines.agreeRefund}} in timers and due dates, so a demo can run them in minutes.
+ */
+@Component("deadlines")
+@ConfigurationProperties("aftersales.deadlines")
+public class Deadlines {
+  private Duration agreeRefund = Duration.ofHours(24);
+  private Duration taskResponse = Duration.ofHours(24);
+  private Duration interceptOutcome = Duration.ofHours(48);
+  private Duration buyerShipBack = Duration.ofDays(7);
+  private Duration returnTransit = Duration.ofDays(10);
+  private Duration inspection = Duration.ofDays(2);
+  private Duration pickup = Duration.ofHours(48);
+  private Duration restockCheck = Duration.ofDays(1);
+
+  public String getAgreeRefund() {
+    return agreeRefund.toString();
+  }
+
+  public void setAgreeRefund(Duration agreeRefund) {
+    this.agreeRefund = agreeRefund;
+  }
+
+  /** The due date of a desk task that has no deadline of its own. */
+  public String getTaskResponse() {
+    return taskResponse.toString();
+  }
+
+  public void setTaskResponse(Duration taskResponse) {
+    this.taskResponse = taskResponse;
+  }
+
+  public String getInterceptOutcome() {
+    return interceptOutcome.toString();
+  }
+
+  public void setInterceptOutcome(Duration interceptOutcome) {
+    this.interceptOutcome = interceptOutcome;
+  }
+
+  public String getBuyerShipBack() {
+    return buyerShipBack.toString();
+  }
+
+  public void setBuyerShipBack(Duration buyerShipBack) {
+    this.buyerShipBack = buyerShipBack;
+  }
+
+  public String getReturnTransit() {
+    return returnTransit.toString();
+  }
+
+  public void setReturnTransit(Duration returnTransit) {
+    this.returnTransit = returnTransit;
+  }
+
+  public String getRestockCheck() {
+    return restockCheck.toString();
+  }
+
+  public void setRestockCheck(Duration restockCheck) {
+    this.restockCheck = restockCheck;
+  }
+
+  public String getPickup() {
+    return pickup.toString();
+  }
+
+  public void setPickup(Duration pickup) {
+    this.pickup = pickup;
+  }
+
+  public String getInspection() {
+    return inspection.toString();
+  }
+
+  public void setInspection(Duration inspection) {
+    this.inspection = inspection;
+  }
+}

@@ -1,0 +1,55 @@
+package com.shopdesk.aftersales.config;
+
+import java.math.BigDecimal;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Money rules ({@code aftersales.*}) that diagrams and decision inputs read as {@code ${policy.…}}:
+ * the "0-second refund" limit, the return-shipping estimate the resolution table weighs, the cap on the
+ * return shipping the seller pays back, and the refund above which a manager approves first.
+ */
+@Component("policy")
+@ConfigurationProperties("aftersales")
+public class Policy {
+  private BigDecimal autoRefundLimit = new BigDecimal("200.00");
+  private BigDecimal returnShippingEstimate = new BigDecimal("12.00");
+  private BigDecimal returnShippingCap = new BigDecimal("20.00");
+  private BigDecimal managerApprovalLimit = new BigDecimal("1000.00");
+
+  public double getAutoRefundLimit() {
+    return autoRefundLimit.doubleValue();
+  }
+
+  public void setAutoRefundLimit(BigDecimal autoRefundLimit) {
+    this.autoRefundLimit = autoRefundLimit;
+  }
+
+  public double getReturnShippingEstimate() {
+    return returnShippingEstimate.doubleValue();
+  }
+
+  public void setReturnShippingEstimate(BigDecimal returnShippingEstimate) {
+    this.returnShippingEstimate = returnShippingEstimate;
+  }
+
+  public BigDecimal returnShippingCap() {
+    return returnShippingCap;
+  }
+
+  public double getReturnShippingCap() {
+    return returnShippingCap.doubleValue();
+  }
+
+  public void setReturnShippingCap(BigDecimal returnShippingCap) {
+    this.returnShippingCap = returnShippingCap;
+  }
+
+  public double getManagerApprovalLimit() {
+    return managerApprovalLimit.doubleValue();
+  }
+
+  public void setManagerApprovalLimit(BigDecimal managerApprovalLimit) {
+    this.managerApprovalLimit = managerApprovalLimit;
+  }
+}

@@ -1,0 +1,45 @@
+package com.shopdesk.aftersales.courier;
+
+/** The tracking events a courier pushes, with the words the desk reads. */
+public enum CourierEvent {
+  PICKED_UP("已揽收"),
+  IN_TRANSIT("运输中"),
+  DELIVERED("已签收"),
+  REJECTED("买家拒收"),
+  RETURNED("已退回商家"),
+  INTERCEPTED("已拦截"),
+  INTERCEPT_FAILED("拦截失败"),
+  LOST("已丢失"),
+  FOUND("已找到");
+
+  private final String label;
+
+  CourierEvent(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  /**
+   * The BPMN messages this event is delivered as: {@code courier.<EVENT>} (e.g. courier.INTERCEPTED),
+   * {@code courier.ANY} (any scan: the parcel moves), and for events that decide an interception also
+   * {@code interception.STOPPED} or {@code interception.NOT_STOPPED}.
+   */
+  public java.util.List<String> messageNames() {
+    ParcelOutcome outcome = interceptionOutcome();
+    return outcome == ParcelOutcome.NONE
+        ? java.util.List.of("courier." + name(), "courier.ANY")
+        : java.util.List.of("courier." + name(), "courier.ANY", "interception." + outcome.name());
+  }
+
+  /** What the event means for an interception: the parcel is coming back, or it reached the buyer. */
+  public ParcelOutcome interceptionOutcome() {
+    return switch (this) {
+      case INTERCEPTED, REJECTED, RETURNED -> ParcelOutcome.STOPPED;
+      case INTERCEPT_FAILED, DELIVERED -> ParcelOutcome.NOT_STOPPED;
+      default -> ParcelOutcome.NONE;
+    };
+  }
+}

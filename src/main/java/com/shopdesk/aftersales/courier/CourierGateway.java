@@ -1,0 +1,29 @@
+package com.shopdesk.aftersales.courier;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+/** A courier's API: tracking, interception, urging, loss investigations, weights and claims. */
+public interface CourierGateway {
+
+  /** Asks the courier to intercept the parcel; the answer comes later as a pushed tracking event. */
+  void requestInterception(String carrier, String trackingNo);
+
+  /** Asks the courier to pick up or move a parcel that has no scan or has stalled (催件). */
+  void urge(String carrier, String trackingNo);
+
+  /** Opens a loss investigation; the verdict comes later as a pushed LOST or FOUND event. */
+  void openInvestigation(String carrier, String trackingNo);
+
+  /** The parcel's weight in grams as the courier weighed it at pickup, when it has one. */
+  Optional<Integer> pickupWeightGrams(String carrier, String trackingNo);
+
+  /** Files a claim (索赔) for a parcel damaged or lost in the courier's care; once per case and parcel. */
+  void fileClaim(Claim claim);
+
+  /** The parcel's latest tracking event, as the courier knows it now. */
+  Optional<TrackingEvent> track(String carrier, String trackingNo);
+
+  record Claim(String carrier, String trackingNo, String caseNo, String orderNo, List<String> skus, BigDecimal value) {}
+}

@@ -1,0 +1,30 @@
+package com.shopdesk.aftersales.courier;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
+
+/** One tracking event of one parcel, as a courier pushes it. */
+public record TrackingEvent(
+    @NotBlank @Size(max = 32) String carrier,
+    @NotBlank @Size(max = 64) String trackingNo,
+    @NotNull CourierEvent event,
+    @NotNull OffsetDateTime at) {
+
+  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  /** Milliseconds are as precise as any courier reports and any database keeps: the same push stays the same. */
+  public TrackingEvent {
+    at = at == null ? null : at.truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /** How a form or the timeline shows it, e.g. "ZTO ZT100001：拦截失败（2026-11-12 10:00）". */
+  public String describe() {
+    return carrier + " " + trackingNo + "：" + event.label() + "（"
+        + at.atZoneSameInstant(ZoneId.of("Asia/Shanghai")).format(SHOWN) + "）";
+  }
+}

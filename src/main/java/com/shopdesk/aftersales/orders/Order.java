@@ -1,0 +1,54 @@
+package com.shopdesk.aftersales.orders;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** An order as the shop imports it from the platform, and as the API shows it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Order(
+    @NotBlank @Size(max = 64) String orderNo,
+    @NotNull @Valid Buyer buyer,
+    @NotEmpty @Valid List<Item> items,
+    @NotNull @DecimalMin("0.00") @Digits(integer = 10, fraction = 2) BigDecimal paidAmount,
+    Boolean shippingInsurance,
+    @NotNull OrderStatus status,
+    @Valid Shipment shipment,
+    OffsetDateTime deliveredAt) {
+
+  public record Buyer(
+      @NotBlank @Size(max = 64) String id,
+      @NotBlank @Size(max = 128) String name,
+      @Size(max = 32) String phone,
+      @Size(max = 512) String address) {}
+
+  public record Item(
+      @NotBlank @Size(max = 64) String sku,
+      @NotBlank @Size(max = 256) String name,
+      @NotBlank @Size(max = 64) String category,
+      @NotNull @Positive Integer quantity,
+      @NotNull @DecimalMin("0.00") @Digits(integer = 10, fraction = 2) BigDecimal unitPrice) {}
+
+  public record Shipment(
+      @NotBlank @Size(max = 32) String carrier,
+      @NotBlank @Size(max = 64) String trackingNo,
+      OffsetDateTime shippedAt) {}
+
+  public boolean insured() {
+    return Boolean.TRUE.equals(shippingInsurance);
+  }
+
+  public Optional<Item> item(String sku) {
+    return items.stream().filter(i -> i.sku().equals(sku)).findFirst();
+  }
+}

@@ -1,0 +1,125 @@
+package com.shopdesk.aftersales.orders;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Orders, their items and their parcels: the shop's own records. */
+@Repository
+public class OrderRepository {
+  static final ZoneId SHOP_ZONE = ZoneId.of("Asia/Shanghai");
+  private final JdbcTemplate jdbc;
+
+  public OrderRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Inserts or replaces the order; returns true when it was new. */
+  @Transactional
+  public boolean save(Order order) {
+    Timestamp now = Timestamp.from(Instant.now());
+    int updated = jdbc.update("""
+        UPDATE orders SET buyer_id = ?, buyer_name = ?, buyer_phone = ?, buyer_address = ?, paid_amount = ?,
+          shipping_insurance = ?, status = ?, delivered_at = ?, updated_at = ? WHERE order_no = ?""",
+        order.buyer().id(), order.buyer().name(), order.buyer().phone(), order.buyer().address(),
+        order.paidAmount(), order.insured(), order.status().name(), timestamp(order.deliveredAt()), now,
+        order.orderNo());
+    boolean created = updated == 0;
+    if (created) {
+      jdbc.update("""
+          INSERT INTO orders (order_no, buyer_id, buyer_name, buyer_phone, buyer_address, paid_amount,
+            shipping_insurance, status, delivered_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+          order.orderNo(), order.buyer().id(), order.buyer().name(), order.buyer().phone(),
+          order.buyer().address(), order.paidAmount(), order.insured(), order.status().name(),
+          timestamp(order.deliveredAt()), now, now);
+    }
+    jdbc.update("DELETE FROM order_items WHERE order_no = ?", order.orderNo());
+    for (Order.Item item : order.items()) {
+      jdbc.update("INSERT INTO order_items (order_no, sku, name, category, quantity, unit_price) VALUES (?, ?, ?, ?, ?, ?)",
+          order.orderNo(), item.sku(), item.name(), item.category(), item.quantity(), item.unitPrice());
+    }
+    if (order.shipment() != null) {
+      recordShipment(order.orderNo(), ShipmentKind.OUTBOUND, order.shipment(), null, null);
+    }
+    return created;
+  }
+
+  public Optional<Order> find(String orderNo) {
+    List<Order> found = jdbc.query("SELECT * FROM orders WHERE order_no = ?", (rs, i) -> order(rs), orderNo);
+    return found.stream().findFirst();
+  }
+
+  /** The warehouse shipped the order (perhaps while a cancellation was on its way). */
+  @Transactional
+  public void markShipped(String orderNo, Order.Shipment shipment) {
+    jdbc.update("UPDATE orders SET status = ?, updated_at = ? WHERE order_no = ?",
+        OrderStatus.SHIPPED.name(), Timestamp.from(Instant.now()), orderNo);
+    recordShipment(orderNo, ShipmentKind.OUTBOUND, shipment, null, null);
+  }
+
+  /** Records a parcel once; returns false when that carrier and tracking number are known already. */
+  public boolean recordShipment(String orderNo, ShipmentKind kind, Order.Shipment shipment, String caseNo,
+      BigDecimal shippingFee) {
+    Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM shipments WHERE carrier = ? AND tracking_no = ?",
+        Integer.class, shipment.carrier(), shipment.trackingNo());
+    if (known != null && known > 0) {
+      return false;
+    }
+    jdbc.update("""
+        INSERT INTO shipments (order_no, kind, carrier, tracking_no, shipped_at, case_no, shipping_fee)
+        VALUES (?, ?, ?, ?, ?, ?, ?)""",
+        orderNo, kind.name(), shipment.carrier(), shipment.trackingNo(), timestamp(shipment.shippedAt()), caseNo,
+        shippingFee);
+    return true;
+  }
+
+  public List<Parcel> parcels(String orderNo) {
+    return jdbc.query("SELECT * FROM shipments WHERE order_no = ? ORDER BY id", (rs, i) -> parcel(rs), orderNo);
+  }
+
+  /** The parcel of the given kind that belongs to the case, if any. */
+  public java.util.Optional<Parcel> parcelOfCase(String caseNo, ShipmentKind kind) {
+    return jdbc.query("SELECT * FROM shipments WHERE case_no = ? AND kind = ? ORDER BY id",
+        (rs, i) -> parcel(rs), caseNo, kind.name()).stream().findFirst();
+  }
+
+  private static Parcel parcel(ResultSet rs) throws SQLException {
+    return new Parcel(ShipmentKind.valueOf(rs.getString("kind")), rs.getString("carrier"),
+        rs.getString("tracking_no"), time(rs.getTimestamp("shipped_at")), rs.getString("case_no"),
+        rs.getBigDecimal("shipping_fee"));
+  }
+
+  private Order order(ResultSet rs) throws SQLException {
+    String orderNo = rs.getString("order_no");
+    List<Order.Item> items = jdbc.query("SELECT * FROM order_items WHERE order_no = ? ORDER BY sku",
+        (r, i) -> new Order.Item(r.getString("sku"), r.getString("name"), r.getString("category"),
+            r.getInt("quantity"), r.getBigDecimal("unit_price")), orderNo);
+    Order.Shipment outbound = parcels(orderNo).stream()
+        .filter(p -> p.kind() == ShipmentKind.OUTBOUND)
+        .findFirst()
+        .map(p -> new Order.Shipment(p.carrier(), p.trackingNo(), p.shippedAt()))
+        .orElse(null);
+    return new Order(orderNo,
+        new Order.Buyer(rs.getString("buyer_id"), rs.getString("buyer_name"), rs.getString("buyer_phone"),
+            rs.getString("buyer_address")),
+        items, rs.getBigDecimal("paid_amount"), rs.getBoolean("shipping_insurance"),
+        OrderStatus.valueOf(rs.getString("status")), outbound, time(rs.getTimestamp("delivered_at")));
+  }
+
+  private static Timestamp timestamp(OffsetDateTime time) {
+    return time == null ? null : Timestamp.from(time.toInstant());
+  }
+
+  static OffsetDateTime time(Timestamp ts) {
+    return ts == null ? null : ts.toInstant().atZone(SHOP_ZONE).toOffsetDateTime();
+  }
+}

@@ -1,0 +1,5 @@
+package com.shopdesk.aftersales.orders;
+
+public enum ShipmentKind {
+  OUTBOUND, RETURN, RESHIP, REPLACEMENT
+}

@@ -1,0 +1,109 @@
+package com.shopdesk.aftersales.sandbox;
+
+import com.shopdesk.aftersales.courier.CourierEventService;
+import com.shopdesk.aftersales.courier.TrackingEvent;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The sandbox's control panel, for playing a case without any courier, warehouse or payment account:
+ * ship an order in the warehouse, scan a parcel at the courier (pushed to the shop like a real courier
+ * would), look at refunds paid, and take a system down to watch retries and incidents.
+ */
+@RestController
+@RequestMapping("/sandbox")
+@ConditionalOnProperty(prefix = "aftersales.adapters", name = {"courier", "warehouse", "payment"},
+    havingValue = "sandbox", matchIfMissing = true)
+public class SandboxController {
+  private final SandboxWarehouse warehouse;
+  private final SandboxCourier courier;
+  private final SandboxPayments payments;
+  private final SandboxOutages outages;
+  private final CourierEventService shopWebhook;
+
+  public SandboxController(SandboxWarehouse warehouse, SandboxCourier courier, SandboxPayments payments,
+      SandboxOutages outages, CourierEventService shopWebhook) {
+    this.warehouse = warehouse;
+    this.courier = courier;
+    this.payments = payments;
+    this.outages = outages;
+    this.shopWebhook = shopWebhook;
+  }
+
+  public record Shipped(@NotBlank String orderNo, @NotBlank String carrier, @NotBlank String trackingNo) {}
+
+  public record Outage(String reason) {}
+
+  @PostMapping("/warehouse/shipments")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  public void ship(@Valid @RequestBody Shipped shipped) {
+    warehouse.ship(shipped.orderNo(), shipped.carrier(), shipped.trackingNo());
+  }
+
+  /** A courier scan; unless {@code push=false}, it is pushed to the shop's webhook too. */
+  @PostMapping("/courier/scans")
+  public CourierEventService.Receipt scan(@Valid @RequestBody TrackingEvent event,
+      @RequestParam(defaultValue = "true") boolean push) {
+    courier.scan(event);
+    return push ? shopWebhook.receive(event) : new CourierEventService.Receipt(false, 0);
+  }
+
+  public record Packing(@NotBlank String orderNo, @jakarta.validation.constraints.NotEmpty Map<String, Integer> items,
+      Integer weightGrams) {}
+
+  public record Weight(@NotBlank String carrier, @NotBlank String trackingNo, @jakarta.validation.constraints.Positive int grams) {}
+
+  /** What the warehouse packed for an order and what the parcel weighed. */
+  @PutMapping("/warehouse/packing-records")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  public void packed(@Valid @RequestBody Packing packing) {
+    warehouse.packed(packing.orderNo(), packing.items(), packing.weightGrams());
+  }
+
+  public record Stock(@NotBlank String sku, @jakarta.validation.constraints.PositiveOrZero int quantity) {}
+
+  /** How many of a SKU the warehouse has; SKUs never set count as plentiful. */
+  @PutMapping("/warehouse/stock")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  public void stock(@Valid @RequestBody Stock stock) {
+    warehouse.stock(stock.sku(), stock.quantity());
+  }
+
+  /** What the courier's scale showed at pickup. */
+  @PutMapping("/courier/weights")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  public void weighed(@Valid @RequestBody Weight weight) {
+    courier.weighed(weight.carrier(), weight.trackingNo(), weight.grams());
+  }
+
+  @GetMapping("/payments")
+  public List<Map<String, Object>> payments(@RequestParam String orderNo) {
+    return payments.payments(orderNo);
+  }
+
+  @PutMapping("/outages/{system}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  public void down(@PathVariable SandboxOutages.SandboxSystem system, @RequestBody(required = false) Outage outage) {
+    outages.down(system, outage == null || outage.reason() == null ? "沙箱模拟故障" : outage.reason());
+  }
+
+  @DeleteMapping("/outages/{system}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  public void up(@PathVariable SandboxOutages.SandboxSystem system) {
+    outages.up(system);
+  }
+}

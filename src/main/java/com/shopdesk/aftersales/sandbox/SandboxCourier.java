@@ -1,0 +1,138 @@
+package com.shopdesk.aftersales.sandbox;
+
+import com.shopdesk.aftersales.courier.CourierEvent;
+import com.shopdesk.aftersales.courier.CourierGateway;
+import com.shopdesk.aftersales.courier.TrackingEvent;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A stand-in courier. It remembers interception requests and each parcel's latest scan; the scans are set
+ * through the sandbox API, which also pushes them to the shop's webhook as a real courier would.
+ */
+@Component
+@ConditionalOnProperty(name = "aftersales.adapters.courier", havingValue = "sandbox", matchIfMissing = true)
+public class SandboxCourier implements CourierGateway {
+  private final JdbcTemplate jdbc;
+  private final SandboxOutages outages;
+
+  public SandboxCourier(JdbcTemplate jdbc, SandboxOutages outages) {
+    this.jdbc = jdbc;
+    this.outages = outages;
+  }
+
+  @Override
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void requestInterception(String carrier, String trackingNo) {
+    outages.check(SandboxOutages.SandboxSystem.COURIER);
+    Timestamp now = Timestamp.from(Instant.now());
+    if (jdbc.update("UPDATE sandbox_courier_parcels SET intercept_requested_at = ? WHERE carrier = ? AND tracking_no = ?",
+        now, carrier, trackingNo) == 0) {
+      jdbc.update("INSERT INTO sandbox_courier_parcels (carrier, tracking_no, intercept_requested_at) VALUES (?, ?, ?)",
+          carrier, trackingNo, now);
+    }
+  }
+
+  @Override
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void fileClaim(Claim claim) {
+    outages.check(SandboxOutages.SandboxSystem.COURIER);
+    if (claims(claim.caseNo()) == 0) {
+      jdbc.update("""
+          INSERT INTO sandbox_courier_claims (carrier, tracking_no, case_no, order_no, skus, amount, filed_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?)""", claim.carrier(), claim.trackingNo(), claim.caseNo(), claim.orderNo(),
+          String.join(",", claim.skus()), claim.value(), Timestamp.from(Instant.now()));
+    }
+  }
+
+  @Override
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void urge(String carrier, String trackingNo) {
+    outages.check(SandboxOutages.SandboxSystem.COURIER);
+    stamp("urged_at", carrier, trackingNo);
+  }
+
+  @Override
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void openInvestigation(String carrier, String trackingNo) {
+    outages.check(SandboxOutages.SandboxSystem.COURIER);
+    stamp("investigation_opened_at", carrier, trackingNo);
+  }
+
+  @Override
+  public Optional<Integer> pickupWeightGrams(String carrier, String trackingNo) {
+    outages.check(SandboxOutages.SandboxSystem.COURIER);
+    return jdbc.query("SELECT pickup_weight_grams FROM sandbox_courier_parcels WHERE carrier = ? AND tracking_no = ? "
+        + "AND pickup_weight_grams IS NOT NULL", (rs, i) -> rs.getInt(1), carrier, trackingNo).stream().findFirst();
+  }
+
+  /** The weight the courier's scale showed at pickup (set by testers). */
+  public void weighed(String carrier, String trackingNo, int grams) {
+    if (jdbc.update("UPDATE sandbox_courier_parcels SET pickup_weight_grams = ? WHERE carrier = ? AND tracking_no = ?",
+        grams, carrier, trackingNo) == 0) {
+      jdbc.update("INSERT INTO sandbox_courier_parcels (carrier, tracking_no, pickup_weight_grams) VALUES (?, ?, ?)",
+          carrier, trackingNo, grams);
+    }
+  }
+
+  public boolean urged(String carrier, String trackingNo) {
+    return stamped("urged_at", carrier, trackingNo);
+  }
+
+  public boolean investigating(String carrier, String trackingNo) {
+    return stamped("investigation_opened_at", carrier, trackingNo);
+  }
+
+  private void stamp(String column, String carrier, String trackingNo) {
+    Timestamp now = Timestamp.from(Instant.now());
+    if (jdbc.update("UPDATE sandbox_courier_parcels SET " + column + " = ? WHERE carrier = ? AND tracking_no = ?",
+        now, carrier, trackingNo) == 0) {
+      jdbc.update("INSERT INTO sandbox_courier_parcels (carrier, tracking_no, " + column + ") VALUES (?, ?, ?)",
+          carrier, trackingNo, now);
+    }
+  }
+
+  private boolean stamped(String column, String carrier, String trackingNo) {
+    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM sandbox_courier_parcels WHERE carrier = ? AND tracking_no = ? "
+        + "AND " + column + " IS NOT NULL", Integer.class, carrier, trackingNo);
+    return n != null && n > 0;
+  }
+
+  public int claims(String caseNo) {
+    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM sandbox_courier_claims WHERE case_no = ?", Integer.class, caseNo);
+    return n == null ? 0 : n;
+  }
+
+  @Override
+  public Optional<TrackingEvent> track(String carrier, String trackingNo) {
+    outages.check(SandboxOutages.SandboxSystem.COURIER);
+    return jdbc.query("SELECT last_event, last_at FROM sandbox_courier_parcels WHERE carrier = ? AND tracking_no = ? "
+            + "AND last_event IS NOT NULL",
+        (rs, i) -> new TrackingEvent(carrier, trackingNo, CourierEvent.valueOf(rs.getString(1)),
+            rs.getTimestamp(2).toInstant().atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime()),
+        carrier, trackingNo).stream().findFirst();
+  }
+
+  public boolean interceptionRequested(String carrier, String trackingNo) {
+    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM sandbox_courier_parcels WHERE carrier = ? AND tracking_no = ? "
+        + "AND intercept_requested_at IS NOT NULL", Integer.class, carrier, trackingNo);
+    return n != null && n > 0;
+  }
+
+  /** Records a scan on the courier's side. */
+  public void scan(TrackingEvent event) {
+    Timestamp at = Timestamp.from(event.at().toInstant());
+    if (jdbc.update("UPDATE sandbox_courier_parcels SET last_event = ?, last_at = ? WHERE carrier = ? AND tracking_no = ?",
+        event.event().name(), at, event.carrier(), event.trackingNo()) == 0) {
+      jdbc.update("INSERT INTO sandbox_courier_parcels (carrier, tracking_no, last_event, last_at) VALUES (?, ?, ?, ?)",
+          event.carrier(), event.trackingNo(), event.event().name(), at);
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package com.shopdesk.aftersales.sandbox;
+
+import com.shopdesk.aftersales.warehouse.WarehouseGateway;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A stand-in warehouse: outbound orders are pending until someone ships them through the sandbox API. */
+@Component
+@ConditionalOnProperty(name = "aftersales.adapters.warehouse", havingValue = "sandbox", matchIfMissing = true)
+public class SandboxWarehouse implements WarehouseGateway {
+  private final JdbcTemplate jdbc;
+  private final SandboxOutages outages;
+
+  public SandboxWarehouse(JdbcTemplate jdbc, SandboxOutages outages) {
+    this.jdbc = jdbc;
+    this.outages = outages;
+  }
+
+  @Override
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public CancelOutcome cancelOutbound(String orderNo) {
+    outages.check(SandboxOutages.SandboxSystem.WAREHOUSE);
+    var shipped = jdbc.query("SELECT carrier, tracking_no FROM sandbox_outbound_orders WHERE order_no = ? "
+        + "AND status = 'SHIPPED'", (rs, i) -> CancelOutcome.alreadyShipped(rs.getString(1), rs.getString(2)), orderNo);
+    if (!shipped.isEmpty()) {
+      return shipped.get(0);
+    }
+    upsert(orderNo, "CANCELLED", null, null);
+    return CancelOutcome.wasCancelled();
+  }
+
+  @Override
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void sendBackToBuyer(String orderNo, String caseNo) {
+    outages.check(SandboxOutages.SandboxSystem.WAREHOUSE);
+    if (!sentBack(caseNo)) {
+      jdbc.update("INSERT INTO sandbox_send_backs (case_no, order_no, sent_at) VALUES (?, ?, ?)",
+          caseNo, orderNo, Timestamp.from(Instant.now()));
+    }
+  }
+
+  public boolean sentBack(String caseNo) {
+    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM sandbox_send_backs WHERE case_no = ?", Integer.class, caseNo);
+    return n != null && n > 0;
+  }
+
+  @Override
+  public boolean inStock(Map<String, Integer> wanted) {
+    outages.check(SandboxOutages.SandboxSystem.WAREHOUSE);
+    return wanted.entrySet().stream().allMatch(e -> jdbc.query("SELECT quantity FROM sandbox_stock WHERE sku = ?",
+        (rs, i) -> rs.getInt(1), e.getKey()).stream().findFirst().orElse(Integer.MAX_VALUE) >= e.getValue());
+  }
+
+  /** Sets the stock of a SKU (testers); SKUs never set count as plentiful. */
+  public void stock(String sku, int quantity) {
+    jdbc.update("DELETE FROM sandbox_stock WHERE sku = ?", sku);
+    jdbc.update("INSERT INTO sandbox_stock (sku, quantity) VALUES (?, ?)", sku, quantity);
+  }
+
+  @Override
+  public Optional<PackingRecord> packingRecord(String orderNo) {
+    outages.check(SandboxOutages.SandboxSystem.WAREHOUSE);
+    return jdbc.query("SELECT items, weight_grams FROM sandbox_packing_records WHERE order_no = ?", (rs, i) -> {
+      Map<String, Integer> items = new LinkedHashMap<>();
+      for (String entry : rs.getString(1).split(",")) {
+        String[] skuAndCount = entry.split(":");
+        items.put(skuAndCount[0], Integer.parseInt(skuAndCount[1]));
+      }
+      int grams = rs.getInt(2);
+      return new PackingRecord(items, rs.wasNull() ? null : grams);
+    }, orderNo).stream().findFirst();
+  }
+
+  /** What the warehouse's packing station recorded (set by testers). */
+  public void packed(String orderNo, Map<String, Integer> items, Integer weightGrams) {
+    String encoded = items.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue())
+        .collect(java.util.stream.Collectors.joining(","));
+    jdbc.update("DELETE FROM sandbox_packing_records WHERE order_no = ?", orderNo);
+    jdbc.update("INSERT INTO sandbox_packing_records (order_no, items, weight_grams) VALUES (?, ?, ?)",
+        orderNo, encoded, weightGrams);
+  }
+
+  @Override
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public Reshipment createReshipment(String orderNo, String caseNo, int attempt, Map<String, Integer> items) {
+    outages.check(SandboxOutages.SandboxSystem.WAREHOUSE);
+    var known = jdbc.query("SELECT carrier, tracking_no FROM sandbox_reshipments WHERE case_no = ? AND attempt = ?",
+        (rs, i) -> new Reshipment(rs.getString(1), rs.getString(2)), caseNo, attempt);
+    if (!known.isEmpty()) {
+      return known.get(0);
+    }
+    Reshipment parcel = new Reshipment("ZTO", "ZTB" + caseNo.replaceAll("\\D", "") + attempt);
+    jdbc.update("INSERT INTO sandbox_reshipments (case_no, attempt, order_no, carrier, tracking_no, created_at) "
+        + "VALUES (?, ?, ?, ?, ?, ?)", caseNo, attempt, orderNo, parcel.carrier(), parcel.trackingNo(),
+        Timestamp.from(Instant.now()));
+    return parcel;
+  }
+
+  /** The warehouse hands the order to a courier (used by testers to play "shipped meanwhile"). */
+  public void ship(String orderNo, String carrier, String trackingNo) {
+    upsert(orderNo, "SHIPPED", carrier, trackingNo);
+  }
+
+  private void upsert(String orderNo, String status, String carrier, String trackingNo) {
+    Timestamp now = Timestamp.from(Instant.now());
+    if (jdbc.update("UPDATE sandbox_outbound_orders SET status = ?, carrier = ?, tracking_no = ?, updated_at = ? "
+        + "WHERE order_no = ?", status, carrier, trackingNo, now, orderNo) == 0) {
+      jdbc.update("INSERT INTO sandbox_outbound_orders (order_no, status, carrier, tracking_no, updated_at) "
+          + "VALUES (?, ?, ?, ?, ?)", orderNo, status, carrier, trackingNo, now);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package com.shopdesk.aftersales.warehouse;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** The warehouse's API (WMS). */
+public interface WarehouseGateway {
+
+  /** Cancels the order's outbound order, unless the warehouse has shipped it already. */
+  CancelOutcome cancelOutbound(String orderNo);
+
+  /** Sends returned goods that failed inspection back to the buyer; once per case. */
+  void sendBackToBuyer(String orderNo, String caseNo);
+
+  /** What the warehouse packed for the order and what the parcel weighed, when it kept a record. */
+  Optional<PackingRecord> packingRecord(String orderNo);
+
+  /** Whether the warehouse can ship all these quantities by SKU now. */
+  boolean inStock(Map<String, Integer> wanted);
+
+  /** Ships the case's items again; the same case and attempt always give the same parcel. */
+  Reshipment createReshipment(String orderNo, String caseNo, int attempt, Map<String, Integer> items);
+
+  /** Cancelled, or already handed to a courier with this tracking number. */
+  record CancelOutcome(boolean cancelled, String carrier, String trackingNo) {
+    public static CancelOutcome wasCancelled() {
+      return new CancelOutcome(true, null, null);
+    }
+
+    public static CancelOutcome alreadyShipped(String carrier, String trackingNo) {
+      return new CancelOutcome(false, carrier, trackingNo);
+    }
+  }
+
+  /** Items packed by SKU and the packed weight in grams (null when not weighed). */
+  record PackingRecord(Map<String, Integer> items, Integer weightGrams) {}
+
+  record Reshipment(String carrier, String trackingNo) {}
+}
