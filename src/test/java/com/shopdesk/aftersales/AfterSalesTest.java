@@ -1,0 +1,188 @@
+package com.shopdesk.aftersales;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.shopdesk.aftersales.cases.CaseIntake;
+import com.shopdesk.aftersales.cases.CaseRequest;
+import com.shopdesk.aftersales.cases.Reason;
+import com.shopdesk.aftersales.cases.RequestType;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * One application context for every test: the real app on a random port with an in-memory H2, the job
+ * executor off so each test runs the process's jobs itself, and the demo users (password test-pass).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class AfterSalesTest {
+  protected static final String ADMIN = "admin";
+  protected static final String ADMIN_PASSWORD = "test-admin";
+  protected static final String USER_PASSWORD = "test-pass";
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  @LocalServerPort protected int port;
+  @Autowired protected ProcessEngine engine;
+  @Autowired protected JdbcTemplate jdbc;
+  @Autowired protected CaseIntake intake;
+  @Autowired protected ObjectMapper json;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void initAssertions() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  /** A fresh order number, so tests sharing one database never meet. */
+  protected static String newOrderNo() {
+    return "T" + System.nanoTime() % 1_000_000_000L + "-" + SEQUENCE.incrementAndGet();
+  }
+
+  protected String orderJson(String orderNo, String status, String trackingNo, String unitPrice, int quantity) {
+    String paid = new BigDecimal(unitPrice).multiply(BigDecimal.valueOf(quantity)).toPlainString();
+    String shipment = trackingNo == null ? "" : """
+        ,"shipment":{"carrier":"ZTO","trackingNo":"%s","shippedAt":"2026-11-11T10:00:00+08:00"}""".formatted(trackingNo);
+    return """
+        {"orderNo":"%s","buyer":{"id":"tb_alice","name":"王小姐","phone":"13800000000","address":"浙江省杭州市西湖区"},
+         "items":[{"sku":"LJ-250","name":"西湖龙井 250g","category":"tea","quantity":%d,"unitPrice":%s}],
+         "paidAmount":%s,"shippingInsurance":true,"status":"%s"%s}"""
+        .formatted(orderNo, quantity, unitPrice, paid, status, shipment);
+  }
+
+  protected void importOrder(String orderNo, String status, String trackingNo, String unitPrice, int quantity) {
+    Response r = post("/api/orders", orderJson(orderNo, status, trackingNo, unitPrice, quantity));
+    assertThat(r.status()).as(r.body()).isIn(200, 201);
+  }
+
+  protected CaseIntake.Opened openRefundOnly(String orderNo, String amount) {
+    return intake.open(new CaseRequest(orderNo, RequestType.REFUND_ONLY, Reason.PERSONAL, null,
+        new BigDecimal(amount), List.of(), null), "agent1");
+  }
+
+  /** Runs every job of the instance that is due now, repeatedly, as the job executor would. */
+  protected void runDueJobs(String processInstanceId) {
+    for (int round = 0; round < 20; round++) {
+      List<Job> due = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId)
+          .executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      for (Job job : due) {
+        engine.getManagementService().executeJob(job.getId());
+      }
+    }
+  }
+
+  /** Runs the due jobs of every process instance of the case (the case's own and the ones it called). */
+  protected void runDueJobsOfCase(String caseNo) {
+    for (int round = 0; round < 20; round++) {
+      List<String> instances = engine.getRuntimeService().createProcessInstanceQuery()
+          .processInstanceBusinessKey(caseNo).list().stream().map(p -> p.getId()).toList();
+      List<Job> due = instances.stream().flatMap(id -> engine.getManagementService().createJobQuery()
+          .processInstanceId(id).executable().list().stream()).toList();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    }
+  }
+
+  /** The open task of the case (in any of its process instances) with this task definition key. */
+  protected Task task(String caseNo, String key) {
+    Task t = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNo).taskDefinitionKey(key)
+        .singleResult();
+    assertThat(t).as("task " + key + " of " + caseNo).isNotNull();
+    return t;
+  }
+
+  /** Completes the task as its user would, then lets the process run on to its next wait. */
+  protected void completeTask(String caseNo, String key, Map<String, Object> variables) {
+    BpmnAwareTests.complete(task(caseNo, key), variables);
+    runDueJobsOfCase(caseNo);
+  }
+
+  /** Everything the buyer was told in the case, one message a line. */
+  protected String buyerMessages(String caseNo) {
+    StringBuilder all = new StringBuilder();
+    caseView(caseNo).path("timeline").forEach(e -> {
+      if (e.path("kind").asText().equals("BUYER_MESSAGE")) all.append(e.path("text").asText()).append('\n');
+    });
+    return all.toString();
+  }
+
+  protected JsonNode caseView(String caseNo) {
+    Response r = get("/api/cases/" + caseNo);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.json();
+  }
+
+  // --- HTTP, as a client of the running app -------------------------------------------------------
+
+  public record Response(int status, String body, ObjectMapper mapper) {
+    public JsonNode json() {
+      try {
+        return mapper.readTree(body);
+      } catch (Exception e) {
+        throw new AssertionError("not JSON: " + body, e);
+      }
+    }
+  }
+
+  protected Response get(String path) {
+    return send("GET", path, null, ADMIN, ADMIN_PASSWORD);
+  }
+
+  protected Response post(String path, String body) {
+    return send("POST", path, body, ADMIN, ADMIN_PASSWORD);
+  }
+
+  protected Response send(String method, String path, String body, String user, String password) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+        .header("Content-Type", "application/json");
+    if (user != null) {
+      b.header("Authorization", "Basic " + Base64.getEncoder()
+          .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+    try {
+      HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Response(r.statusCode(), r.body(), json);
+    } catch (Exception e) {
+      throw new AssertionError(method + " " + path + " failed", e);
+    }
+  }
+
+  protected int count(String sql, Object... args) {
+    Integer n = jdbc.queryForObject(sql, Integer.class, args);
+    return n == null ? 0 : n;
+  }
+}

@@ -1,0 +1,104 @@
+package com.shopdesk.aftersales.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.shopdesk.aftersales.AfterSalesTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * The desk as its users see it, in Debian's Chromium driven by Playwright. Skipped, saying how to enable
+ * it, where /usr/bin/chromium is missing (.ci/run installs it). Screenshots go to target/screenshots/.
+ */
+abstract class BrowserTest extends AfterSalesTest {
+  static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+  static final Path SHOTS = Path.of("target", "screenshots");
+  private static Playwright playwright;
+  private static Browser browser;
+  protected Page page;
+
+  @BeforeAll
+  static void launch() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+        "Browser tests skipped: no Chromium at " + CHROMIUM + ". Install it with 'apt-get install -y chromium' "
+            + "(as .ci/run does) or set CHROMIUM to its path.");
+    Files.createDirectories(SHOTS);
+    playwright = Playwright.create(new Playwright.CreateOptions()
+        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        .setExecutablePath(CHROMIUM)
+        .setHeadless(true)
+        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run")));
+  }
+
+  @AfterAll
+  static void close() {
+    if (browser != null) browser.close();
+    if (playwright != null) playwright.close();
+  }
+
+  @BeforeEach
+  void newPage() {
+    page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000)).newPage();
+    page.setDefaultTimeout(20_000);
+  }
+
+  @AfterEach
+  void closePage() {
+    if (page != null) page.context().close();
+  }
+
+  /** Logs in to one of the webapps (tasklist, cockpit, admin); false when the login is refused. */
+  protected boolean login(String app, String user, String password) {
+    page.navigate("http://localhost:" + port + "/camunda/app/" + app + "/default/");
+    page.waitForSelector("input[type=password]");
+    page.fill("input[type=text]", user);
+    page.fill("input[type=password]", password);
+    page.click("button[type=submit]");
+    page.waitForTimeout(2500);
+    return page.locator("input[type=password]").count() == 0;
+  }
+
+  protected void screenshot(String name) {
+    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+  }
+
+  /** Opens a filter, then the task of the case, and claims it. */
+  protected void openTask(String filter, String caseNo, String taskName) {
+    page.getByText(filter).first().click();
+    page.locator(".tasks-list li", new Page.LocatorOptions().setHasText(caseNo))
+        .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(taskName))
+        .first().locator("a").first().click();
+    page.waitForSelector(".fjs-form");
+    if (page.getByText("Claim", new Page.GetByTextOptions().setExact(true)).count() > 0) {
+      page.getByText("Claim", new Page.GetByTextOptions().setExact(true)).first().click();
+      page.waitForTimeout(1000);
+    }
+  }
+
+  protected void choose(String label) {
+    page.locator(".fjs-form label", new Page.LocatorOptions().setHasText(label)).first().click();
+  }
+
+  protected void select(String field, String option) {
+    page.locator(".fjs-form .fjs-form-field", new Page.LocatorOptions().setHasText(field)).first()
+        .locator(".fjs-input-group, input").first().click();
+    page.locator(".fjs-dropdownlist-item", new Page.LocatorOptions().setHasText(option)).first().click();
+  }
+
+  protected void completeTask() {
+    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+        new Page.GetByRoleOptions().setName("Complete")).click();
+    page.waitForTimeout(2000);
+  }
+}

@@ -1,0 +1,73 @@
+package com.shopdesk.aftersales.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.shopdesk.aftersales.cases.CaseIntake;
+import com.shopdesk.aftersales.sandbox.SandboxOutages;
+import java.time.Duration;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A manager in Cockpit: finding a case by its number and retrying a failed call to another system. */
+class CockpitBrowserTest extends BrowserTest {
+  @Autowired SandboxOutages outages;
+
+  @Test
+  void aManagerFindsTheCaseAndRetriesItsIncident() {
+    String orderNo = newOrderNo();
+    importOrder(orderNo, "UNSHIPPED", null, "128.00", 1);
+    CaseIntake.Opened opened = openRefundOnly(orderNo, "128.00");
+    outages.down(SandboxOutages.SandboxSystem.WAREHOUSE, "仓库系统升级");
+    try {
+      failUntilIncident(opened.processInstanceId());
+    } finally {
+      outages.up(SandboxOutages.SandboxSystem.WAREHOUSE);
+      ClockUtil.reset();
+    }
+
+    assertThat(login("cockpit", "manager1", USER_PASSWORD)).isTrue();
+    String definitionId = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(opened.processInstanceId()).singleResult().getProcessDefinitionId();
+    page.navigate("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-definition/" + definitionId
+        + "/runtime");
+    page.locator("tr", new Page.LocatorOptions().setHasText(opened.caseNo())).first().waitFor();
+    screenshot("cockpit-instances");
+    page.locator("tr", new Page.LocatorOptions().setHasText(opened.caseNo())).first().locator("a").first().click();
+    page.getByText("Incidents", new Page.GetByTextOptions().setExact(true)).first().click();
+    page.getByText("仓库接口暂不可用").first().waitFor();
+    screenshot("cockpit-incident");
+
+    page.locator("a[ng-click='openJobRetryDialog(incident)']").first().click();
+    page.locator("button[ng-click='incrementRetry()']").click();
+    page.getByText("incremented successfully").first().waitFor();
+
+    Job job = engine.getManagementService().createJobQuery().processInstanceId(opened.processInstanceId())
+        .singleResult();
+    assertThat(job.getRetries()).as("Cockpit gave the job its retries back").isPositive();
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(opened.processInstanceId()).count())
+        .isZero();
+    engine.getManagementService().executeJob(job.getId());
+    runDueJobs(opened.processInstanceId());
+    assertThat(caseView(opened.caseNo()).path("resolution").asText()).isEqualTo("REFUNDED");
+  }
+
+  /** Runs the failing job as the job executor would, until its retries are used up and an incident opens. */
+  private void failUntilIncident(String processInstanceId) {
+    for (int attempt = 0; attempt < 10; attempt++) {
+      Job job = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).singleResult();
+      if (job.getRetries() == 0) {
+        return;
+      }
+      ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofHours(attempt + 1).toMillis()));
+      try {
+        engine.getManagementService().executeJob(job.getId());
+      } catch (RuntimeException expected) {
+        // the warehouse is down
+      }
+    }
+  }
+}

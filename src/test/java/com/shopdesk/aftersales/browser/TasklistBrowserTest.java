@@ -1,0 +1,77 @@
+package com.shopdesk.aftersales.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
+import org.junit.jupiter.api.Test;
+
+/** Agents and warehouse staff working their tasks in Tasklist. */
+class TasklistBrowserTest extends BrowserTest {
+
+  @Test
+  void anAgentSettlesAFailedInterceptionInTasklist() {
+    String orderNo = newOrderNo();
+    importOrder(orderNo, "SHIPPED", "ZT-" + orderNo, "99.00", 1);
+    String caseNo = post("/api/cases", """
+        {"orderNo":"%s","request":"REFUND_ONLY","reason":"NO_REASON"}""".formatted(orderNo)).json()
+        .path("caseNo").asText();
+    runDueJobsOfCase(caseNo);
+    post("/api/courier-events", """
+        {"carrier":"ZTO","trackingNo":"ZT-%s","event":"INTERCEPT_FAILED","at":"%s"}""".formatted(orderNo,
+        OffsetDateTime.now()));
+
+    assertThat(login("tasklist", "agent1", USER_PASSWORD)).isTrue();
+    screenshot("tasklist-agent");
+    openTask("客服待办", caseNo, "拦截失败，与买家协商");
+    String form = page.locator(".fjs-form").innerText();
+    assertThat(form).contains(caseNo).contains(orderNo).contains("ZT-" + orderNo).contains("拦截失败").contains("王小姐");
+    screenshot("form-intercept-failed");
+    choose("保留商品，撤销退款");
+    completeTask();
+
+    runDueJobsOfCase(caseNo);
+    JsonNode view = caseView(caseNo);
+    assertThat(view.path("status").asText()).isEqualTo("CLOSED");
+    assertThat(view.path("resolution").asText()).isEqualTo("CANCELLED");
+    assertThat(view.path("handledBy").asText()).isEqualTo("agent1");
+  }
+
+  @Test
+  void warehouseStaffInspectAReturnInTasklist() {
+    String orderNo = newOrderNo();
+    importOrder(orderNo, "DELIVERED", "ZT-" + orderNo, "128.00", 1);
+    String caseNo = post("/api/cases", """
+        {"orderNo":"%s","request":"RETURN_REFUND","reason":"PERSONAL"}""".formatted(orderNo)).json()
+        .path("caseNo").asText();
+    var retain = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+    engine.getTaskService().complete(retain.getId(), java.util.Map.of("retained", false));
+    post("/api/cases/" + caseNo + "/return-shipment", """
+        {"carrier":"YTO","trackingNo":"YT-%s","shippingFee":10.00}""".formatted(orderNo));
+    post("/api/courier-events", """
+        {"carrier":"YTO","trackingNo":"YT-%s","event":"DELIVERED","at":"%s"}""".formatted(orderNo, OffsetDateTime.now()));
+
+    assertThat(login("tasklist", "wh1", USER_PASSWORD)).isTrue();
+    openTask("仓库验货", caseNo, "退货验货");
+    assertThat(page.locator(".fjs-form").innerText()).contains("YT-" + orderNo).contains("环球仓");
+    choose("通过（商品正确");
+    choose("可以");
+    select("退回商品去向", "入库");
+    screenshot("form-return-inspection");
+    completeTask();
+
+    runDueJobsOfCase(caseNo);
+    JsonNode view = caseView(caseNo);
+    assertThat(view.path("resolution").asText()).isEqualTo("REFUNDED");
+    assertThat(view.path("disposition").asText()).isEqualTo("RESTOCK");
+    assertThat(view.path("handledBy").asText()).isEqualTo("wh1");
+  }
+
+  @Test
+  void agentsCannotOpenCockpitOrAdmin() {
+    assertThat(login("cockpit", "agent1", USER_PASSWORD)).isFalse();
+    screenshot("cockpit-refuses-agent");
+    assertThat(login("admin", "agent1", USER_PASSWORD)).isFalse();
+    assertThat(login("tasklist", "agent1", USER_PASSWORD)).isTrue();
+  }
+}

@@ -1,0 +1,100 @@
+package com.shopdesk.aftersales.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.shopdesk.aftersales.AfterSalesApplication;
+import com.shopdesk.aftersales.cases.CaseIntake;
+import com.shopdesk.aftersales.cases.CaseLedger;
+import com.shopdesk.aftersales.cases.CaseRecord;
+import com.shopdesk.aftersales.cases.CaseRequest;
+import com.shopdesk.aftersales.cases.Reason;
+import com.shopdesk.aftersales.cases.RequestType;
+import com.shopdesk.aftersales.courier.CourierEvent;
+import com.shopdesk.aftersales.courier.CourierEventService;
+import com.shopdesk.aftersales.courier.TrackingEvent;
+import com.shopdesk.aftersales.orders.Order;
+import com.shopdesk.aftersales.orders.OrderRepository;
+import com.shopdesk.aftersales.orders.OrderStatus;
+import com.shopdesk.aftersales.payment.RefundLedger;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The production database: the Flyway migrations and a case through the engine on PostgreSQL, in a
+ * database made for this run and dropped after it. Skipped, saying so, where no PostgreSQL listens.
+ */
+class PostgresDatabaseTest {
+  private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+  private static final String DATABASE = "aftersales_it_" + System.nanoTime();
+  private static ConfigurableApplicationContext app;
+
+  @BeforeAll
+  static void startOnPostgres() throws Exception {
+    try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+         Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + DATABASE);
+    } catch (java.sql.SQLException unreachable) {
+      Assumptions.abort("No PostgreSQL on 127.0.0.1:5432 (" + unreachable.getMessage()
+          + "); start one with trust auth for user postgres to run this test");
+    }
+    app = new SpringApplicationBuilder(AfterSalesApplication.class)
+        .profiles("test", "postgres")
+        .run("--spring.datasource.url=" + SERVER + DATABASE, "--spring.datasource.username=postgres",
+            "--server.port=0", "--camunda.bpm.process-engine-name=postgres-test");
+  }
+
+  @AfterAll
+  static void dropDatabase() throws Exception {
+    if (app != null) {
+      app.close();
+      try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+           Statement s = c.createStatement()) {
+        s.execute("DROP DATABASE IF EXISTS " + DATABASE);
+      }
+    }
+  }
+
+  @Test
+  void anInterceptedParcelIsRefundedOnceOnPostgres() {
+    String orderNo = "PG-" + System.nanoTime();
+    app.getBean(OrderRepository.class).save(new Order(orderNo, new Order.Buyer("tb_pg", "周先生", null, null),
+        List.of(new Order.Item("LJ-250", "西湖龙井 250g", "tea", 1, new BigDecimal("128.00"))),
+        new BigDecimal("128.00"), true, OrderStatus.SHIPPED,
+        new Order.Shipment("ZTO", "ZT-" + orderNo, OffsetDateTime.now()), null));
+    CaseIntake.Opened opened = app.getBean(CaseIntake.class).open(new CaseRequest(orderNo, RequestType.REFUND_ONLY,
+        Reason.PERSONAL, null, null, List.of(), null), "agent1");
+    runJobs(opened.processInstanceId());
+
+    var receipt = app.getBean(CourierEventService.class).receive(
+        new TrackingEvent("ZTO", "ZT-" + orderNo, CourierEvent.INTERCEPTED, OffsetDateTime.now()));
+    runJobs(opened.processInstanceId());
+
+    assertThat(receipt.deliveredTo()).isEqualTo(1);
+    CaseRecord closed = app.getBean(CaseLedger.class).find(opened.caseNo()).orElseThrow();
+    assertThat(closed.resolution()).isEqualTo("REFUNDED");
+    assertThat(closed.amount()).isEqualByComparingTo("128.00");
+    assertThat(app.getBean(RefundLedger.class).ofCase(opened.caseNo())).singleElement()
+        .satisfies(r -> assertThat(r.status()).isEqualTo(RefundLedger.Status.SUCCEEDED));
+  }
+
+  private static void runJobs(String processInstanceId) {
+    ManagementService jobs = app.getBean(ManagementService.class);
+    for (int round = 0; round < 10; round++) {
+      List<Job> due = jobs.createJobQuery().processInstanceId(processInstanceId).executable().list();
+      if (due.isEmpty()) return;
+      due.forEach(j -> jobs.executeJob(j.getId()));
+    }
+  }
+}

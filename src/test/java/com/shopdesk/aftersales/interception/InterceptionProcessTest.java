@@ -1,0 +1,383 @@
+package com.shopdesk.aftersales.interception;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.shopdesk.aftersales.AfterSalesTest;
+import com.shopdesk.aftersales.cases.CaseIntake;
+import com.shopdesk.aftersales.courier.CourierEvent;
+import com.shopdesk.aftersales.courier.CourierEventService;
+import com.shopdesk.aftersales.courier.TrackingEvent;
+import com.shopdesk.aftersales.courier.TrackingEvents;
+import com.shopdesk.aftersales.sandbox.SandboxCourier;
+import com.shopdesk.aftersales.sandbox.SandboxOutages;
+import com.shopdesk.aftersales.sandbox.SandboxPayments;
+import com.shopdesk.aftersales.sandbox.SandboxWarehouse;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of bpmn/interception.bpmn, driven as the desk and the outside systems would drive it. */
+class InterceptionProcessTest extends AfterSalesTest {
+  @Autowired SandboxCourier courier;
+  @Autowired SandboxWarehouse warehouse;
+  @Autowired SandboxPayments payments;
+  @Autowired SandboxOutages outages;
+  @Autowired TrackingEvents trackingEvents;
+  @Autowired CourierEventService courierEvents;
+
+  /** Taken while the instance runs; camunda-bpm-assert follows it into history once it has ended. */
+  private ProcessInstance instance(CaseIntake.Opened opened) {
+    ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(opened.processInstanceId()).singleResult();
+    assertThat(pi).as("instance of " + opened.caseNo() + " is running").isNotNull();
+    return pi;
+  }
+
+  private void assertClosed(String caseNo, String resolution, int refunds) {
+    JsonNode view = caseView(caseNo);
+    assertThat(view.path("status").asText()).isEqualTo("CLOSED");
+    assertThat(view.path("resolution").asText()).isEqualTo(resolution);
+    assertThat(view.path("refunds")).hasSize(refunds);
+    assertThat(view.path("remarks")).hasSize(1);
+    assertThat(view.path("remarks").get(0).path("text").asText()).startsWith("售后 " + caseNo);
+  }
+
+  private Task taskOf(String processInstanceId, String taskKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey(taskKey).singleResult();
+  }
+
+  private void push(String trackingNo, String event, String at) {
+    Response r = post("/api/courier-events", """
+        {"carrier":"ZTO","trackingNo":"%s","event":"%s","at":"%s"}""".formatted(trackingNo, event, at));
+    assertThat(r.status()).as(r.body()).isIn(200, 202);
+  }
+
+  @Nested
+  class NotShipped {
+
+    @Test
+    void smallAmountIsCancelledAtTheWarehouseAndRefundedAtOnce() {
+      String orderNo = newOrderNo();
+      importOrder(orderNo, "UNSHIPPED", null, "128.00", 2);
+      CaseIntake.Opened opened = openRefundOnly(orderNo, "128.00");
+      ProcessInstance pi = instance(opened);
+
+      BpmnAwareTests.assertThat(pi).isWaitingAt("cancelOutbound");
+      runDueJobs(opened.processInstanceId());
+
+      BpmnAwareTests.assertThat(pi).isEnded().hasPassed("cancelOutbound", "refund", "closeRefunded");
+      assertClosed(opened.caseNo(), "REFUNDED", 1);
+      JsonNode refund = caseView(opened.caseNo()).path("refunds").get(0);
+      assertThat(refund.path("amount").decimalValue()).isEqualByComparingTo("128.00");
+      assertThat(refund.path("status").asText()).isEqualTo("SUCCEEDED");
+      assertThat(refund.path("idempotencyKey").asText()).isEqualTo(opened.caseNo() + ":refund");
+      assertThat(payments.payments(orderNo)).hasSize(1);
+    }
+
+    @Test
+    void aboveTheLimitAnAgentAgreesWithinTheDeadline() {
+      String orderNo = newOrderNo();
+      importOrder(orderNo, "UNSHIPPED", null, "300.00", 1);
+      CaseIntake.Opened opened = openRefundOnly(orderNo, "300.00");
+      runDueJobs(opened.processInstanceId());
+
+      Task agree = taskOf(opened.processInstanceId(), "agreeRefund");
+      assertThat(agree).isNotNull();
+      assertThat(agree.getName()).isEqualTo("同意退款");
+      assertThat(engine.getTaskService().getIdentityLinksForTask(agree.getId()))
+          .anyMatch(l -> "agents".equals(l.getGroupId()));
+      assertThat(Duration.between(agree.getCreateTime().toInstant(), agree.getDueDate().toInstant()))
+          .as("due 24 hours after it was created (the two are read from the clock a moment apart)")
+          .isBetween(Duration.ofHours(24), Duration.ofHours(24).plusSeconds(1));
+
+      engine.getTaskService().claim(agree.getId(), "agent1");
+      complete(agree, withVariables("refundAgreed", true));
+      runDueJobs(opened.processInstanceId());
+
+      assertClosed(opened.caseNo(), "REFUNDED", 1);
+      assertThat(caseView(opened.caseNo()).path("handledBy").asText()).isEqualTo("agent1");
+    }
+
+    @Test
+    void anAgentMayRefuseAndNothingIsPaid() {
+      String orderNo = newOrderNo();
+      importOrder(orderNo, "UNSHIPPED", null, "300.00", 1);
+      CaseIntake.Opened opened = openRefundOnly(orderNo, "300.00");
+      runDueJobs(opened.processInstanceId());
+
+      complete(taskOf(opened.processInstanceId(), "agreeRefund"), withVariables("refundAgreed", false));
+      runDueJobs(opened.processInstanceId());
+
+      assertClosed(opened.caseNo(), "REFUSED", 0);
+      assertThat(payments.payments(orderNo)).isEmpty();
+    }
+
+    @Test
+    void overdueAgreementGoesToManagersWithoutTakingItFromTheAgent() {
+      String orderNo = newOrderNo();
+      importOrder(orderNo, "UNSHIPPED", null, "300.00", 1);
+      CaseIntake.Opened opened = openRefundOnly(orderNo, "300.00");
+      runDueJobs(opened.processInstanceId());
+      assertThat(taskOf(opened.processInstanceId(), "agreeRefundEscalated")).isNull();
+
+      ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofHours(25).toMillis()));
+      runDueJobs(opened.processInstanceId());
+
+      Task escalated = taskOf(opened.processInstanceId(), "agreeRefundEscalated");
+      assertThat(escalated).isNotNull();
+      assertThat(engine.getTaskService().getIdentityLinksForTask(escalated.getId()))
+          .anyMatch(l -> "managers".equals(l.getGroupId()));
+      assertThat(taskOf(opened.processInstanceId(), "agreeRefund")).as("agent keeps the task").isNotNull();
+
+      complete(escalated, withVariables("refundAgreed", true));
+      assertThat(taskOf(opened.processInstanceId(), "agreeRefund")).as("decided once, by the manager").isNull();
+      runDueJobs(opened.processInstanceId());
+      assertClosed(opened.caseNo(), "REFUNDED", 1);
+    }
+
+    @Test
+    void shippedMeanwhileContinuesAsAnInterception() {
+      String orderNo = newOrderNo();
+      importOrder(orderNo, "UNSHIPPED", null, "128.00", 1);
+      warehouse.ship(orderNo, "ZTO", "ZT-" + orderNo);
+      CaseIntake.Opened opened = openRefundOnly(orderNo, "128.00");
+      runDueJobs(opened.processInstanceId());
+
+      BpmnAwareTests.assertThat(instance(opened)).isWaitingAt("waitOutcome")
+          .variables().containsEntry("trackingNo", "ZT-" + orderNo).containsEntry("outboundCancelled", false);
+      assertThat(courier.interceptionRequested("ZTO", "ZT-" + orderNo)).isTrue();
+      assertThat(caseView(opened.caseNo()).path("parcels").get(0).path("trackingNo").asText())
+          .isEqualTo("ZT-" + orderNo);
+      assertThat(caseView(opened.caseNo()).path("timeline").toString()).contains("请直接拒收");
+    }
+
+    @Test
+    void aWarehouseOutageBecomesAnIncidentAndRetryContinuesTheCase() {
+      String orderNo = newOrderNo();
+      importOrder(orderNo, "UNSHIPPED", null, "128.00", 1);
+      CaseIntake.Opened opened = openRefundOnly(orderNo, "128.00");
+      outages.down(SandboxOutages.SandboxSystem.WAREHOUSE, "维护中");
+      try {
+        for (int attempt = 0; attempt < 5; attempt++) {
+          ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofHours(attempt).toMillis()));
+          Job job = engine.getManagementService().createJobQuery().processInstanceId(opened.processInstanceId())
+              .singleResult();
+          if (job.getRetries() == 0) break;
+          try {
+            engine.getManagementService().executeJob(job.getId());
+          } catch (RuntimeException expected) {
+            // the job executor would log it and retry later
+          }
+        }
+        Incident incident = engine.getRuntimeService().createIncidentQuery()
+            .processInstanceId(opened.processInstanceId()).singleResult();
+        assertThat(incident).isNotNull();
+        assertThat(incident.getActivityId()).isEqualTo("cancelOutbound");
+        assertThat(incident.getIncidentMessage()).contains("仓库接口暂不可用");
+        assertThat(caseView(opened.caseNo()).path("status").asText()).isEqualTo("OPEN");
+      } finally {
+        outages.up(SandboxOutages.SandboxSystem.WAREHOUSE);
+      }
+
+      // What "retry" in Cockpit does: give the job its retries back.
+      Job failed = engine.getManagementService().createJobQuery().processInstanceId(opened.processInstanceId())
+          .singleResult();
+      engine.getManagementService().setJobRetries(failed.getId(), 1);
+      assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(opened.processInstanceId())
+          .count()).isZero();
+      ClockUtil.reset();
+      engine.getManagementService().executeJob(failed.getId());
+      runDueJobs(opened.processInstanceId());
+      assertClosed(opened.caseNo(), "REFUNDED", 1);
+    }
+  }
+
+  @Nested
+  class InTransit {
+    private CaseIntake.Opened startInTransit(String orderNo, String trackingNo) {
+      importOrder(orderNo, "SHIPPED", trackingNo, "99.00", 1);
+      CaseIntake.Opened opened = openRefundOnly(orderNo, "99.00");
+      runDueJobs(opened.processInstanceId());
+      return opened;
+    }
+
+    @Test
+    void interceptedParcelIsRefunded() {
+      String orderNo = newOrderNo();
+      CaseIntake.Opened opened = startInTransit(orderNo, "ZT-" + orderNo);
+      BpmnAwareTests.assertThat(instance(opened)).isWaitingAt("waitOutcome");
+      assertThat(courier.interceptionRequested("ZTO", "ZT-" + orderNo)).isTrue();
+
+      push("ZT-" + orderNo, "INTERCEPTED", "2026-11-12T09:00:00+08:00");
+      runDueJobs(opened.processInstanceId());
+
+      assertClosed(opened.caseNo(), "REFUNDED", 1);
+      assertThat(caseView(opened.caseNo()).path("parcels").get(0).path("latestEvent").asText())
+          .isEqualTo("INTERCEPTED");
+    }
+
+    @Test
+    void parcelRejectedByTheBuyerIsRefunded() {
+      String orderNo = newOrderNo();
+      CaseIntake.Opened opened = startInTransit(orderNo, "ZT-" + orderNo);
+      push("ZT-" + orderNo, "REJECTED", "2026-11-12T09:00:00+08:00");
+      runDueJobs(opened.processInstanceId());
+      assertClosed(opened.caseNo(), "REFUNDED", 1);
+    }
+
+    @Test
+    void failedInterceptionBuyerKeepsTheGoods() {
+      String orderNo = newOrderNo();
+      CaseIntake.Opened opened = startInTransit(orderNo, "ZT-" + orderNo);
+      push("ZT-" + orderNo, "INTERCEPT_FAILED", "2026-11-12T09:00:00+08:00");
+
+      Task negotiate = taskOf(opened.processInstanceId(), "negotiate");
+      assertThat(negotiate.getName()).isEqualTo("拦截失败，与买家协商");
+      assertThat(engine.getTaskService().getVariable(negotiate.getId(), "latestTracking").toString())
+          .contains("拦截失败");
+      complete(negotiate, withVariables("buyerKeepsGoods", true));
+
+      assertClosed(opened.caseNo(), "CANCELLED", 0);
+      assertThat(payments.payments(orderNo)).isEmpty();
+    }
+
+    @Test
+    void deliveredDespiteInterceptionBuyerWantsToReturn() {
+      String orderNo = newOrderNo();
+      CaseIntake.Opened opened = startInTransit(orderNo, "ZT-" + orderNo);
+      push("ZT-" + orderNo, "DELIVERED", "2026-11-12T09:00:00+08:00");
+
+      complete(taskOf(opened.processInstanceId(), "negotiate"), withVariables("buyerKeepsGoods", false));
+      assertClosed(opened.caseNo(), "TO_RETURN", 0);
+    }
+
+    @Test
+    void anEventThatArrivedBeforeTheProcessWaitedIsNotLost() {
+      String orderNo = newOrderNo();
+      importOrder(orderNo, "SHIPPED", "ZT-" + orderNo, "99.00", 1);
+      CaseIntake.Opened opened = openRefundOnly(orderNo, "99.00");
+      ProcessInstance pi = instance(opened);
+      push("ZT-" + orderNo, "INTERCEPTED", "2026-11-12T09:00:00+08:00");
+
+      runDueJobs(opened.processInstanceId());
+
+      BpmnAwareTests.assertThat(pi).isEnded().hasNotPassed("waitOutcome");
+      assertClosed(opened.caseNo(), "REFUNDED", 1);
+    }
+
+    @Test
+    void anEventStoredInTheInstantBeforeTheWaitIsHandedOverByTheSweep() {
+      String orderNo = newOrderNo();
+      CaseIntake.Opened opened = startInTransit(orderNo, "ZT-" + orderNo);
+      // Stored while the process was between reading the store and starting to wait: nobody took it.
+      trackingEvents.store(new TrackingEvent("ZTO", "ZT-" + orderNo,
+          CourierEvent.INTERCEPTED, OffsetDateTime.now()));
+      BpmnAwareTests.assertThat(instance(opened)).isWaitingAt("waitOutcome");
+
+      courierEvents.redeliver();
+      runDueJobs(opened.processInstanceId());
+
+      assertClosed(opened.caseNo(), "REFUNDED", 1);
+      assertThat(trackingEvents.undeliveredSince(Instant.now().minusSeconds(600)))
+          .noneMatch(e -> e.event().trackingNo().equals("ZT-" + orderNo));
+    }
+
+    @Test
+    void theSamePushTwiceChangesNothing() {
+      String orderNo = newOrderNo();
+      CaseIntake.Opened opened = startInTransit(orderNo, "ZT-" + orderNo);
+      String event = """
+          {"carrier":"ZTO","trackingNo":"ZT-%s","event":"INTERCEPTED","at":"2026-11-12T09:00:00+08:00"}""".formatted(orderNo);
+
+      Response first = post("/api/courier-events", event);
+      Response second = post("/api/courier-events", event);
+
+      assertThat(first.status()).isEqualTo(202);
+      assertThat(first.json().path("deliveredTo").asInt()).isEqualTo(1);
+      assertThat(second.status()).isEqualTo(200);
+      assertThat(second.json().path("stored").asBoolean()).isFalse();
+      assertThat(count("SELECT COUNT(*) FROM tracking_events WHERE tracking_no = ?", "ZT-" + orderNo)).isEqualTo(1);
+      runDueJobs(opened.processInstanceId());
+      assertClosed(opened.caseNo(), "REFUNDED", 1);
+      assertThat(payments.payments(orderNo)).hasSize(1);
+    }
+
+    @Test
+    void noWordFromTheCourierButTrackingShowsItStopped() {
+      String orderNo = newOrderNo();
+      CaseIntake.Opened opened = startInTransit(orderNo, "ZT-" + orderNo);
+      ProcessInstance pi = instance(opened);
+      courier.scan(new TrackingEvent("ZTO", "ZT-" + orderNo,
+          CourierEvent.RETURNED, OffsetDateTime.now()));
+
+      ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofHours(47).toMillis()));
+      runDueJobs(opened.processInstanceId());
+      BpmnAwareTests.assertThat(instance(opened)).isWaitingAt("waitOutcome");
+
+      ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofHours(49).toMillis()));
+      runDueJobs(opened.processInstanceId());
+      BpmnAwareTests.assertThat(pi).isEnded().hasPassed("queryTracking", "refund");
+      assertClosed(opened.caseNo(), "REFUNDED", 1);
+    }
+
+    @Test
+    void noWordAndNoTrackingPutsTheCaseBeforeAnAgent() {
+      String orderNo = newOrderNo();
+      CaseIntake.Opened opened = startInTransit(orderNo, "ZT-" + orderNo);
+      ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofHours(49).toMillis()));
+      runDueJobs(opened.processInstanceId());
+
+      Task followUp = taskOf(opened.processInstanceId(), "followUp");
+      assertThat(followUp.getName()).isEqualTo("拦截无回音，跟进处理");
+      complete(followUp, withVariables("followUp", "WAIT"));
+      BpmnAwareTests.assertThat(instance(opened)).isWaitingAt("waitOutcome");
+
+      push("ZT-" + orderNo, "DELIVERED", "2026-11-13T09:00:00+08:00");
+      complete(taskOf(opened.processInstanceId(), "negotiate"), withVariables("buyerKeepsGoods", true));
+      assertClosed(opened.caseNo(), "CANCELLED", 0);
+    }
+
+    @Test
+    void theAgentConfirmsWithTheCourierThatTheParcelIsComingBack() {
+      String orderNo = newOrderNo();
+      CaseIntake.Opened opened = startInTransit(orderNo, "ZT-" + orderNo);
+      ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofHours(49).toMillis()));
+      runDueJobs(opened.processInstanceId());
+
+      complete(taskOf(opened.processInstanceId(), "followUp"), withVariables("followUp", "REFUND"));
+      runDueJobs(opened.processInstanceId());
+      assertClosed(opened.caseNo(), "REFUNDED", 1);
+    }
+
+    @Test
+    void aRetriedRefundNeverPaysTwice() {
+      String orderNo = newOrderNo();
+      CaseIntake.Opened opened = startInTransit(orderNo, "ZT-" + orderNo);
+      push("ZT-" + orderNo, "INTERCEPTED", "2026-11-12T09:00:00+08:00");
+      // The provider paid on an earlier attempt whose transaction was lost (say, the node crashed).
+      payments.refund(opened.caseNo() + ":refund", orderNo, new BigDecimal("99.00"));
+
+      runDueJobs(opened.processInstanceId());
+
+      assertClosed(opened.caseNo(), "REFUNDED", 1);
+      List<?> paid = payments.payments(orderNo);
+      assertThat(paid).hasSize(1);
+    }
+  }
+}

@@ -1,0 +1,319 @@
+package com.shopdesk.aftersales.reship;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.shopdesk.aftersales.AfterSalesTest;
+import com.shopdesk.aftersales.courier.CourierEvent;
+import com.shopdesk.aftersales.courier.TrackingEvent;
+import com.shopdesk.aftersales.sandbox.SandboxCourier;
+import com.shopdesk.aftersales.sandbox.SandboxWarehouse;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of bpmn/reship.bpmn and the pickup watch it calls, bpmn/pickup-watch.bpmn. */
+class ReshipProcessTest extends AfterSalesTest {
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  @Autowired SandboxWarehouse warehouse;
+  @Autowired SandboxCourier courier;
+
+  private String shippedOrder(String status, String price, int quantity) {
+    String orderNo = newOrderNo();
+    importOrder(orderNo, status, "ZT-" + orderNo, price, quantity);
+    return orderNo;
+  }
+
+  private String openCase(String orderNo, String request, String reason, String amount) {
+    Response r = post("/api/cases", """
+        {"orderNo":"%s","request":"%s","reason":"%s","amount":%s,"evidence":["https://img.example/box.jpg"]}"""
+        .formatted(orderNo, request, reason, amount));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    assertThat(r.json().path("process").asText()).isEqualTo("reship");
+    String caseNo = r.json().path("caseNo").asText();
+    runDueJobsOfCase(caseNo);
+    return caseNo;
+  }
+
+
+  private Object taskVariable(String caseNo, String key, String variable) {
+    return engine.getTaskService().getVariable(task(caseNo, key).getId(), variable);
+  }
+
+
+  private void push(String caseNo, String trackingNo, String event) {
+    post("/api/courier-events", """
+        {"carrier":"ZTO","trackingNo":"%s","event":"%s","at":"%s"}""".formatted(trackingNo, event, OffsetDateTime.now()));
+    runDueJobsOfCase(caseNo);
+  }
+
+  private void clockAt(String shanghaiDateTime) {
+    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(shanghaiDateTime).atZone(SHANGHAI).toInstant()));
+  }
+
+  private void clockPlus(Duration d) {
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + d.toMillis()));
+  }
+
+  private JsonNode closed(String caseNo, String resolution) {
+    JsonNode view = caseView(caseNo);
+    assertThat(view.path("status").asText()).as(view.toString()).isEqualTo("CLOSED");
+    assertThat(view.path("resolution").asText()).isEqualTo(resolution);
+    return view;
+  }
+
+
+  /** Chooses a reshipment and returns its tracking number. */
+  private String reship(String caseNo, String taskKey) {
+    completeTask(caseNo, taskKey, Map.of("remedy", "RESHIP"));
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
+        .processDefinitionKey("reship").list().stream()
+        .map(pi -> (String) engine.getRuntimeService().getVariable(pi.getId(), "reshipTrackingNo"))
+        .findFirst().orElseThrow();
+  }
+
+  @Nested
+  class MissingItems {
+    @Test
+    void aShortPackingRecordConfirmsItAndTheReshipmentIsPickedUp() {
+      String orderNo = shippedOrder("DELIVERED", "128.00", 2);
+      warehouse.packed(orderNo, Map.of("LJ-250", 1), 500);
+      Response opened = post("/api/cases", """
+          {"orderNo":"%s","request":"RESHIP","reason":"MISSING_ITEM","items":[{"sku":"LJ-250","quantity":1}],
+           "amount":128.00}""".formatted(orderNo));
+      String caseNo = opened.json().path("caseNo").asText();
+      runDueJobsOfCase(caseNo);
+
+      assertThat(taskVariable(caseNo, "remedy", "remedy")).as("suggested by the table").isEqualTo("RESHIP");
+      assertThat(taskVariable(caseNo, "remedy", "verificationNote").toString()).contains("订购 2 件，只装了 1 件");
+      String reshipped = reship(caseNo, "remedy");
+
+      assertThat(buyerMessages(caseNo)).contains(reshipped);
+      push(caseNo, reshipped, "PICKED_UP");
+      JsonNode view = closed(caseNo, "RESHIPPED");
+      assertThat(view.path("parcels").toString()).contains("RESHIP").contains(reshipped);
+    }
+
+    @Test
+    void aLightParcelAtPickupConfirmsIt() {
+      String orderNo = shippedOrder("DELIVERED", "128.00", 2);
+      warehouse.packed(orderNo, Map.of("LJ-250", 2), 1000);
+      courier.weighed("ZTO", "ZT-" + orderNo, 520);
+      String caseNo = openCase(orderNo, "REFUND_ONLY", "MISSING_ITEM", "128.00");
+      assertThat(taskVariable(caseNo, "remedy", "verificationNote").toString()).contains("明显偏轻");
+    }
+
+    @Test
+    void notConfirmedAndTheBuyerLetsItGo() {
+      String orderNo = shippedOrder("DELIVERED", "128.00", 2);
+      warehouse.packed(orderNo, Map.of("LJ-250", 2), 1000);
+      courier.weighed("ZTO", "ZT-" + orderNo, 990);
+      String caseNo = openCase(orderNo, "RESHIP", "MISSING_ITEM", "128.00");
+
+      assertThat(taskVariable(caseNo, "confirmMissing", "verificationNote").toString())
+          .contains("已装齐").contains("一致");
+      completeTask(caseNo, "confirmMissing", Map.of("buyerInsists", false));
+      assertThat(closed(caseNo, "NOT_CONFIRMED").path("refunds")).isEmpty();
+    }
+
+    @Test
+    void notConfirmedButTheBuyerInsists() {
+      String orderNo = shippedOrder("DELIVERED", "128.00", 2);
+      String caseNo = openCase(orderNo, "RESHIP", "MISSING_ITEM", "128.00");
+      assertThat(taskVariable(caseNo, "confirmMissing", "verificationNote").toString()).contains("无打包记录");
+      completeTask(caseNo, "confirmMissing", Map.of("buyerInsists", true));
+      assertThat(task(caseNo, "remedy").getName()).isEqualTo("补发或退款");
+    }
+
+    @Test
+    void aMissingGiftIsSuggestedAsAPartialRefund() {
+      String orderNo = shippedOrder("DELIVERED", "128.00", 1);
+      warehouse.packed(orderNo, Map.of("LJ-250", 0), null);
+      String caseNo = openCase(orderNo, "RESHIP", "MISSING_GIFT", "20.00");
+      assertThat(taskVariable(caseNo, "remedy", "remedy")).isEqualTo("REFUND");
+      assertThat(taskVariable(caseNo, "remedy", "refundAmount")).isEqualTo(20.0);
+      completeTask(caseNo, "remedy", Map.of("remedy", "REFUND", "refundAmount", 15.0));
+      JsonNode view = closed(caseNo, "REFUNDED");
+      assertThat(new BigDecimal(view.path("refunds").get(0).path("amount").asText())).isEqualByComparingTo("15.00");
+    }
+  }
+
+  @Nested
+  class NoPickupScan {
+    @Test
+    void theCourierIsUrgedAndAScanWithinTheDeadlineResolvesIt() {
+      String orderNo = shippedOrder("SHIPPED", "99.00", 1);
+      String caseNo = openCase(orderNo, "RESHIP", "PICKUP_TIMEOUT", "99.00");
+      assertThat(courier.urged("ZTO", "ZT-" + orderNo)).isTrue();
+      assertThat(buyerMessages(caseNo)).contains("催促快递");
+
+      push(caseNo, "ZT-" + orderNo, "PICKED_UP");
+      closed(caseNo, "RESOLVED");
+    }
+
+    @Test
+    void aScanStoredBeforeTheWatchStartedCounts() {
+      String orderNo = shippedOrder("SHIPPED", "99.00", 1);
+      post("/api/courier-events", """
+          {"carrier":"ZTO","trackingNo":"ZT-%s","event":"PICKED_UP","at":"2026-11-20T09:00:00+08:00"}""".formatted(orderNo));
+      String caseNo = openCase(orderNo, "RESHIP", "PICKUP_TIMEOUT", "99.00");
+      closed(caseNo, "RESOLVED");
+    }
+
+    @Test
+    void noScanWithin48HoursEndsInARemedy() {
+      String orderNo = shippedOrder("SHIPPED", "99.00", 1);
+      String caseNo = openCase(orderNo, "RESHIP", "PICKUP_TIMEOUT", "99.00");
+      clockPlus(Duration.ofHours(47));
+      runDueJobsOfCase(caseNo);
+      assertThat(caseView(caseNo).path("status").asText()).isEqualTo("OPEN");
+      assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNo).count()).isZero();
+
+      clockPlus(Duration.ofHours(2));
+      runDueJobsOfCase(caseNo);
+      completeTask(caseNo, "remedy", Map.of("remedy", "REFUND", "refundAmount", 99.0));
+      closed(caseNo, "REFUNDED");
+    }
+
+    @Test
+    void atTheDeadlineTheCourierIsAskedOnceMoreAndAMissedScanCounts() {
+      String orderNo = shippedOrder("SHIPPED", "99.00", 1);
+      String caseNo = openCase(orderNo, "RESHIP", "PICKUP_TIMEOUT", "99.00");
+      courier.scan(new TrackingEvent("ZTO", "ZT-" + orderNo, CourierEvent.PICKED_UP, OffsetDateTime.now()));
+      clockPlus(Duration.ofHours(49));
+      runDueJobsOfCase(caseNo);
+      closed(caseNo, "RESOLVED");
+    }
+  }
+
+  @Nested
+  class Stalled {
+    @Test
+    void onlyMovementAfterTheUrgeCounts() {
+      String orderNo = shippedOrder("SHIPPED", "99.00", 1);
+      post("/api/courier-events", """
+          {"carrier":"ZTO","trackingNo":"ZT-%s","event":"IN_TRANSIT","at":"2026-11-10T09:00:00+08:00"}""".formatted(orderNo));
+      String caseNo = openCase(orderNo, "RESHIP", "STALLED", "99.00");
+
+      assertThat(caseView(caseNo).path("status").asText()).as("the old scan is not movement").isEqualTo("OPEN");
+      assertThat(caseView(caseNo).path("remarks").toString()).contains("物流停滞");
+      push(caseNo, "ZT-" + orderNo, "IN_TRANSIT");
+      closed(caseNo, "RESOLVED");
+    }
+
+    @Test
+    void stillStalledAfterTheDeadlineEndsInAReshipment() {
+      String orderNo = shippedOrder("SHIPPED", "99.00", 1);
+      String caseNo = openCase(orderNo, "RESHIP", "STALLED", "99.00");
+      clockPlus(Duration.ofHours(49));
+      runDueJobsOfCase(caseNo);
+      String reshipped = reship(caseNo, "remedy");
+      push(caseNo, reshipped, "PICKED_UP");
+      closed(caseNo, "RESHIPPED");
+    }
+  }
+
+  @Nested
+  class Lost {
+    @Test
+    void foundByTheCourier() {
+      String orderNo = shippedOrder("SHIPPED", "128.00", 1);
+      String caseNo = openCase(orderNo, "RESHIP", "LOST", "128.00");
+      assertThat(courier.investigating("ZTO", "ZT-" + orderNo)).isTrue();
+      assertThat(buyerMessages(caseNo)).contains("3 个工作日");
+
+      push(caseNo, "ZT-" + orderNo, "FOUND");
+      closed(caseNo, "FOUND");
+      assertThat(buyerMessages(caseNo)).contains("已找到");
+      assertThat(courier.claims(caseNo)).isZero();
+    }
+
+    @Test
+    void confirmedLostIsClaimedAndRemedied() {
+      String orderNo = shippedOrder("SHIPPED", "128.00", 1);
+      String caseNo = openCase(orderNo, "RESHIP", "LOST", "128.00");
+      push(caseNo, "ZT-" + orderNo, "LOST");
+      assertThat(courier.claims(caseNo)).isEqualTo(1);
+      completeTask(caseNo, "remedy", Map.of("remedy", "REFUND", "refundAmount", 128.0));
+      closed(caseNo, "REFUNDED");
+    }
+
+    @ParameterizedTest(name = "opened {0}: still waiting at {1}, remedied at {2}")
+    @CsvSource({
+        "2026-11-20T10:00, 2026-11-25T09:59, 2026-11-25T10:01, across a weekend",
+        "2026-09-29T10:00, 2026-10-08T23:00, 2026-10-09T10:01, across the National Day holiday",
+        "2026-02-11T10:00, 2026-02-13T23:00, 2026-02-14T10:01, landing on the make-up Saturday",
+    })
+    void noVerdictWithinThreeWorkingDays(String opened, String stillWaiting, String remedied, String why) {
+      clockAt(opened);
+      String orderNo = shippedOrder("SHIPPED", "128.00", 1);
+      String caseNo = openCase(orderNo, "RESHIP", "LOST", "128.00");
+
+      clockAt(stillWaiting);
+      runDueJobsOfCase(caseNo);
+      assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNo).count()).as(why).isZero();
+
+      clockAt(remedied);
+      runDueJobsOfCase(caseNo);
+      assertThat(task(caseNo, "remedy")).as(why).isNotNull();
+      assertThat(courier.claims(caseNo)).isEqualTo(1);
+    }
+  }
+
+  @Nested
+  class DamagedInTransit {
+    @Test
+    void confirmedDamageIsClaimedAndRemedied() {
+      String orderNo = shippedOrder("DELIVERED", "128.00", 1);
+      String caseNo = openCase(orderNo, "RESHIP", "DAMAGED", "128.00");
+      assertThat(taskVariable(caseNo, "reviewDamage", "evidenceText").toString()).contains("box.jpg");
+      completeTask(caseNo, "reviewDamage", Map.of("damageConfirmed", true));
+      assertThat(courier.claims(caseNo)).isEqualTo(1);
+      assertThat(task(caseNo, "remedy")).isNotNull();
+    }
+
+    @Test
+    void unconfirmedDamageCloses() {
+      String orderNo = shippedOrder("DELIVERED", "128.00", 1);
+      String caseNo = openCase(orderNo, "RESHIP", "DAMAGED", "128.00");
+      completeTask(caseNo, "reviewDamage", Map.of("damageConfirmed", false));
+      closed(caseNo, "NOT_CONFIRMED");
+      assertThat(courier.claims(caseNo)).isZero();
+    }
+  }
+
+  @Test
+  void aReshipmentNotPickedUpTwiceGoesToManagers() {
+    String orderNo = shippedOrder("DELIVERED", "128.00", 2);
+    warehouse.packed(orderNo, Map.of("LJ-250", 1), null);
+    String caseNo = openCase(orderNo, "RESHIP", "MISSING_ITEM", "128.00");
+
+    String first = reship(caseNo, "remedy");
+    clockPlus(Duration.ofHours(49));
+    runDueJobsOfCase(caseNo);
+    assertThat(taskVariable(caseNo, "remedy", "reshipAttempts")).isEqualTo(1);
+
+    String second = reship(caseNo, "remedy");
+    assertThat(second).isNotEqualTo(first);
+    clockPlus(Duration.ofHours(49));
+    runDueJobsOfCase(caseNo);
+
+    Task manager = task(caseNo, "managerRemedy");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(manager.getId()))
+        .anyMatch(l -> "managers".equals(l.getGroupId()));
+    completeTask(caseNo, "managerRemedy", Map.of("remedy", "REFUND", "refundAmount", 128.0));
+    JsonNode view = closed(caseNo, "REFUNDED");
+    assertThat(view.path("parcels").toString()).contains(first).contains(second);
+  }
+}

@@ -1,0 +1,389 @@
+package com.shopdesk.aftersales.returns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.shopdesk.aftersales.AfterSalesTest;
+import com.shopdesk.aftersales.courier.CourierEvent;
+import com.shopdesk.aftersales.courier.TrackingEvent;
+import com.shopdesk.aftersales.sandbox.SandboxCourier;
+import com.shopdesk.aftersales.sandbox.SandboxPayments;
+import com.shopdesk.aftersales.sandbox.SandboxWarehouse;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of bpmn/return-refund.bpmn and the return it calls, bpmn/return-receipt.bpmn. */
+class ReturnRefundProcessTest extends AfterSalesTest {
+  @Autowired SandboxPayments payments;
+  @Autowired SandboxCourier courier;
+  @Autowired SandboxWarehouse warehouse;
+
+  /** A delivered order; {@code daysAgo} since delivery, one item of the given category and price. */
+  private String deliveredOrder(String category, String price, int daysAgo, boolean insured) {
+    String orderNo = newOrderNo();
+    Response r = post("/api/orders", """
+        {"orderNo":"%s","buyer":{"id":"tb_r","name":"刘女士"},
+         "items":[{"sku":"SKU-1","name":"测试商品","category":"%s","quantity":1,"unitPrice":%s}],
+         "paidAmount":%s,"shippingInsurance":%s,"status":"DELIVERED",
+         "shipment":{"carrier":"ZTO","trackingNo":"ZT-%s"},"deliveredAt":"%s"}"""
+        .formatted(orderNo, category, price, price, insured, orderNo, OffsetDateTime.now().minusDays(daysAgo)));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return orderNo;
+  }
+
+  private String openCase(String orderNo, String request, String reason, String amount) {
+    Response r = post("/api/cases", """
+        {"orderNo":"%s","request":"%s","reason":"%s","amount":%s,"evidence":["https://img.example/a.jpg"]}"""
+        .formatted(orderNo, request, reason, amount));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    assertThat(r.json().path("process").asText()).isEqualTo("return-refund");
+    return r.json().path("caseNo").asText();
+  }
+
+
+
+  private Response shipBack(String caseNo, String trackingNo, String fee) {
+    return post("/api/cases/" + caseNo + "/return-shipment", """
+        {"carrier":"YTO","trackingNo":"%s","shippingFee":%s}""".formatted(trackingNo, fee));
+  }
+
+  private void returnArrives(String caseNo, String trackingNo) {
+    Response r = post("/api/courier-events", """
+        {"carrier":"YTO","trackingNo":"%s","event":"DELIVERED","at":"%s"}""".formatted(trackingNo, OffsetDateTime.now()));
+    assertThat(r.json().path("deliveredTo").asInt()).as(r.body()).isEqualTo(1);
+    runDueJobsOfCase(caseNo);
+  }
+
+  private JsonNode closed(String caseNo, String resolution) {
+    JsonNode view = caseView(caseNo);
+    assertThat(view.path("status").asText()).as(view.toString()).isEqualTo("CLOSED");
+    assertThat(view.path("resolution").asText()).isEqualTo(resolution);
+    assertThat(view.path("remarks")).hasSize(1);
+    return view;
+  }
+
+  private static java.math.BigDecimal refunded(JsonNode view) {
+    assertThat(view.path("refunds")).hasSize(1);
+    return new java.math.BigDecimal(view.path("refunds").get(0).path("amount").asText());
+  }
+
+
+  @Nested
+  class PersonalReasons {
+    @Test
+    void retainedWithASmallGoodwillRefund() {
+      String caseNo = openCase(deliveredOrder("tea", "128.00", 2, true), "RETURN_REFUND", "PERSONAL", "128.00");
+      completeTask(caseNo, "retain", Map.of("retained", true, "retentionAmount", 15.0));
+      assertThat(refunded(closed(caseNo, "RETAINED"))).isEqualByComparingTo("15.00");
+    }
+
+    @Test
+    void retainedWithoutMoney() {
+      String caseNo = openCase(deliveredOrder("tea", "128.00", 2, true), "RETURN_REFUND", "NO_REASON", "128.00");
+      completeTask(caseNo, "retain", Map.of("retained", true));
+      assertThat(closed(caseNo, "RETAINED").path("refunds")).isEmpty();
+    }
+
+    @Test
+    void notRetainedTheBuyerReturnsAtTheirOwnCost() {
+      String orderNo = deliveredOrder("tea", "128.00", 2, true);
+      String caseNo = openCase(orderNo, "RETURN_REFUND", "PERSONAL", "128.00");
+      completeTask(caseNo, "retain", Map.of("retained", false));
+
+      String told = buyerMessages(caseNo);
+      assertThat(told).contains("环球仓").contains("运费需要您承担").contains("运费险").contains("最高 12 元");
+      assertThat(shipBack(caseNo, "YT-" + orderNo, "10.00").status()).isEqualTo(202);
+      returnArrives(caseNo, "YT-" + orderNo);
+      Task inspection = task(caseNo, "inspection");
+      assertThat(engine.getTaskService().getIdentityLinksForTask(inspection.getId()))
+          .anyMatch(l -> "warehouse".equals(l.getGroupId()));
+      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true));
+
+      JsonNode view = closed(caseNo, "REFUNDED");
+      assertThat(refunded(view)).as("the buyer pays the return shipping").isEqualByComparingTo("128.00");
+      assertThat(view.path("parcels").toString()).contains("RETURN").contains("YT-" + orderNo);
+    }
+
+    @Test
+    void withoutShippingInsuranceTheMessageDoesNotPromiseIt() {
+      String caseNo = openCase(deliveredOrder("tea", "128.00", 2, false), "RETURN_REFUND", "PERSONAL", "128.00");
+      completeTask(caseNo, "retain", Map.of("retained", false));
+      assertThat(buyerMessages(caseNo)).contains("运费需要您承担").doesNotContain("运费险");
+    }
+
+    @Test
+    void afterSevenDaysAnAgentDecidesAndMayRefuse() {
+      String caseNo = openCase(deliveredOrder("tea", "128.00", 10, true), "RETURN_REFUND", "NO_REASON", "128.00");
+      completeTask(caseNo, "lateReview", Map.of("goodwillAccepted", false));
+      closed(caseNo, "REJECTED");
+    }
+
+    @Test
+    void afterSevenDaysGoodwillLeadsToTheRetentionAttempt() {
+      String caseNo = openCase(deliveredOrder("tea", "128.00", 10, true), "RETURN_REFUND", "PERSONAL", "128.00");
+      completeTask(caseNo, "lateReview", Map.of("goodwillAccepted", true));
+      assertThat(task(caseNo, "retain").getName()).isEqualTo("挽留客户");
+    }
+
+    @Test
+    void theOralIrrigatorGoesBackToTheBrandsWarehouse() {
+      String caseNo = openCase(deliveredOrder("oral-irrigator", "299.00", 1, false), "RETURN_REFUND", "PERSONAL",
+          "299.00");
+      completeTask(caseNo, "retain", Map.of("retained", false));
+      assertThat(buyerMessages(caseNo)).contains("顺丰云仓").doesNotContain("环球仓");
+    }
+  }
+
+  @Nested
+  class SellerSideReasons {
+    @Test
+    void compensationTheBuyerAccepts() {
+      String caseNo = openCase(deliveredOrder("tea", "300.00", 3, true), "RETURN_REFUND", "QUALITY", "300.00");
+      assertThat(task(caseNo, "reviewEvidence").getName()).isEqualTo("审核凭证");
+      assertThat(engine.getTaskService().getVariable(task(caseNo, "reviewEvidence").getId(), "evidenceText"))
+          .isEqualTo("[凭证1](https://img.example/a.jpg)");
+      completeTask(caseNo, "reviewEvidence", Map.of("claimConfirmed", true));
+
+      Task negotiate = task(caseNo, "negotiateCompensation");
+      assertThat(engine.getTaskService().getVariable(negotiate.getId(), "compensationAmount")).isEqualTo(20.0);
+      completeTask(caseNo, "negotiateCompensation", Map.of("buyerAcceptsCompensation", true,
+          "compensationAmount", 25.0));
+
+      assertThat(refunded(closed(caseNo, "COMPENSATED"))).isEqualByComparingTo("25.00");
+    }
+
+    @Test
+    void compensationDeclinedTheSellerPaysTheReturnShippingUpToTheCap() {
+      String orderNo = deliveredOrder("tea", "300.00", 3, false);
+      String caseNo = openCase(orderNo, "RETURN_REFUND", "NOT_AS_DESCRIBED", "300.00");
+      completeTask(caseNo, "reviewEvidence", Map.of("claimConfirmed", true));
+      completeTask(caseNo, "negotiateCompensation", Map.of("buyerAcceptsCompensation", false,
+          "compensationAmount", 20.0));
+
+      assertThat(buyerMessages(caseNo)).contains("运费由我们承担");
+      shipBack(caseNo, "YT-" + orderNo, "25.00");
+      returnArrives(caseNo, "YT-" + orderNo);
+      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", false));
+
+      assertThat(refunded(closed(caseNo, "REFUNDED"))).as("300 plus shipping capped at 20").isEqualByComparingTo("320.00");
+    }
+
+    @Test
+    void theSellerPaysTheShippingTheBuyerActuallyPaidBelowTheCap() {
+      String orderNo = deliveredOrder("tea", "800.00", 3, false);
+      String caseNo = openCase(orderNo, "RETURN_REFUND", "QUALITY", "800.00");
+      completeTask(caseNo, "reviewEvidence", Map.of("claimConfirmed", true));
+      shipBack(caseNo, "YT-" + orderNo, "8.00");
+      returnArrives(caseNo, "YT-" + orderNo);
+      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true));
+      assertThat(refunded(closed(caseNo, "REFUNDED"))).isEqualByComparingTo("808.00");
+    }
+
+    @Test
+    void cheaperToRefundThanToShipBack() {
+      String orderNo = deliveredOrder("tea", "10.00", 3, true);
+      String caseNo = openCase(orderNo, "RETURN_REFUND", "QUALITY", "10.00");
+      completeTask(caseNo, "reviewEvidence", Map.of("claimConfirmed", true));
+      assertThat(refunded(closed(caseNo, "REFUNDED"))).isEqualByComparingTo("10.00");
+      assertThat(caseView(caseNo).path("parcels").toString()).doesNotContain("RETURN");
+    }
+
+    @Test
+    void spoiledPerishablesAreRefundedWithoutReturn() {
+      String caseNo = openCase(deliveredOrder("fresh", "200.00", 1, false), "RETURN_REFUND", "QUALITY", "200.00");
+      completeTask(caseNo, "reviewEvidence", Map.of("claimConfirmed", true));
+      assertThat(refunded(closed(caseNo, "REFUNDED"))).isEqualByComparingTo("200.00");
+    }
+
+    @Test
+    void unconfirmedClaimIsAReturnTheBuyerPaysFor() {
+      String orderNo = deliveredOrder("tea", "300.00", 3, false);
+      String caseNo = openCase(orderNo, "RETURN_REFUND", "QUALITY", "300.00");
+      completeTask(caseNo, "reviewEvidence", Map.of("claimConfirmed", false));
+      assertThat(buyerMessages(caseNo)).contains("运费需要您承担");
+      shipBack(caseNo, "YT-" + orderNo, "12.00");
+      returnArrives(caseNo, "YT-" + orderNo);
+      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true));
+      assertThat(refunded(closed(caseNo, "REFUNDED"))).isEqualByComparingTo("300.00");
+    }
+
+    @Test
+    void damageWithACrushedOuterBoxAlsoClaimsAgainstTheCourier() {
+      String caseNo = openCase(deliveredOrder("teaware", "150.00", 1, false), "RETURN_REFUND", "DAMAGED", "150.00");
+      completeTask(caseNo, "reviewEvidence", Map.of("claimConfirmed", true, "outerBoxCrushed", true));
+      assertThat(courier.claims(caseNo)).isEqualTo(1);
+      assertThat(task(caseNo, "negotiateCompensation")).isNotNull();
+    }
+
+    @Test
+    void damageWithoutACrushedBoxClaimsNothing() {
+      String caseNo = openCase(deliveredOrder("teaware", "150.00", 1, false), "RETURN_REFUND", "DAMAGED", "150.00");
+      completeTask(caseNo, "reviewEvidence", Map.of("claimConfirmed", true, "outerBoxCrushed", false));
+      assertThat(courier.claims(caseNo)).isZero();
+    }
+
+    @Test
+    void aWrongItemComesBackAtTheSellersCost() {
+      String caseNo = openCase(deliveredOrder("tea", "128.00", 1, false), "RETURN_REFUND", "WRONG_ITEM", "128.00");
+      completeTask(caseNo, "reviewEvidence", Map.of("claimConfirmed", true));
+      assertThat(buyerMessages(caseNo)).contains("运费由我们承担");
+      assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNo).count()).isZero();
+    }
+  }
+
+  @Nested
+  class TheReturn {
+    private String returning(String orderNo, String amount) {
+      String caseNo = openCase(orderNo, "RETURN_REFUND", "PERSONAL", amount);
+      completeTask(caseNo, "retain", Map.of("retained", false));
+      return caseNo;
+    }
+
+    @Test
+    void everyInstanceOfTheCaseCarriesTheCaseNumber() {
+      String caseNo = returning(deliveredOrder("tea", "128.00", 1, false), "128.00");
+      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo).list())
+          .extracting(pi -> engine.getRepositoryService().getProcessDefinition(pi.getProcessDefinitionId()).getKey())
+          .containsExactlyInAnyOrder("return-refund", "return-receipt");
+    }
+
+    @Test
+    void noParcelWithinTheDeadlineClosesTheCase() {
+      String caseNo = returning(deliveredOrder("tea", "128.00", 1, false), "128.00");
+      ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofDays(6).toMillis()));
+      runDueJobsOfCase(caseNo);
+      assertThat(caseView(caseNo).path("status").asText()).isEqualTo("OPEN");
+
+      ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofDays(8).toMillis()));
+      runDueJobsOfCase(caseNo);
+      assertThat(closed(caseNo, "EXPIRED").path("refunds")).isEmpty();
+    }
+
+    @Test
+    void aParcelEnteredBeforeTheReturnWaitedIsFound() {
+      String orderNo = deliveredOrder("tea", "128.00", 1, false);
+      String caseNo = openCase(orderNo, "RETURN_REFUND", "PERSONAL", "128.00");
+      Response early = shipBack(caseNo, "YT-" + orderNo, "10.00");
+      assertThat(early.status()).isEqualTo(202);
+      assertThat(early.json().path("deliveredTo").asInt()).isZero();
+
+      completeTask(caseNo, "retain", Map.of("retained", false));
+      returnArrives(caseNo, "YT-" + orderNo);
+      assertThat(task(caseNo, "inspection")).isNotNull();
+    }
+
+    @Test
+    void noDeliveryWithinTheTransitDeadlineGoesToAnAgent() {
+      String orderNo = deliveredOrder("tea", "128.00", 1, false);
+      String caseNo = returning(orderNo, "128.00");
+      shipBack(caseNo, "YT-" + orderNo, "10.00");
+      ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofDays(11).toMillis()));
+      runDueJobsOfCase(caseNo);
+
+      assertThat(task(caseNo, "returnFollowUp").getName()).isEqualTo("退货物流超时，跟进处理");
+      completeTask(caseNo, "returnFollowUp", Map.of("returnFollowUp", "ARRIVED"));
+      assertThat(task(caseNo, "inspection")).isNotNull();
+    }
+
+    @Test
+    void theTransitDeadlineFindsADeliveryTheCourierDidNotPush() {
+      String orderNo = deliveredOrder("tea", "128.00", 1, false);
+      String caseNo = returning(orderNo, "128.00");
+      shipBack(caseNo, "YT-" + orderNo, "10.00");
+      courier.scan(new TrackingEvent("YTO", "YT-" + orderNo, CourierEvent.DELIVERED, OffsetDateTime.now()));
+      ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofDays(11).toMillis()));
+      runDueJobsOfCase(caseNo);
+      assertThat(task(caseNo, "inspection")).isNotNull();
+    }
+
+    @Test
+    void failedInspectionIsRefusedWithReasonsAndTheGoodsGoBack() {
+      String orderNo = deliveredOrder("tea", "128.00", 1, false);
+      String caseNo = returning(orderNo, "128.00");
+      shipBack(caseNo, "YT-" + orderNo, "10.00");
+      returnArrives(caseNo, "YT-" + orderNo);
+      completeTask(caseNo, "inspection", Map.of("inspectionPassed", false, "resaleable", false,
+          "inspectionComment", "寄回的是空盒"));
+      completeTask(caseNo, "refuseReturn", Map.of("refuseReason", "寄回的包裹内没有商品"));
+
+      assertThat(closed(caseNo, "REJECTED").path("refunds")).isEmpty();
+      assertThat(warehouse.sentBack(caseNo)).isTrue();
+      assertThat(buyerMessages(caseNo)).contains("寄回的包裹内没有商品");
+    }
+
+    @Test
+    void aLargeRefundWaitsForAManager() {
+      String orderNo = deliveredOrder("teaware", "1200.00", 1, false);
+      String caseNo = returning(orderNo, "1200.00");
+      shipBack(caseNo, "YT-" + orderNo, "15.00");
+      returnArrives(caseNo, "YT-" + orderNo);
+      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true));
+
+      Task approval = task(caseNo, "managerApproval");
+      assertThat(engine.getTaskService().getIdentityLinksForTask(approval.getId()))
+          .anyMatch(l -> "managers".equals(l.getGroupId()));
+      assertThat(payments.payments(orderNo)).isEmpty();
+      completeTask(caseNo, "managerApproval", Map.of("approved", true));
+      assertThat(refunded(closed(caseNo, "REFUNDED"))).isEqualByComparingTo("1200.00");
+    }
+
+    @Test
+    void aManagerMayNotApprove() {
+      String orderNo = deliveredOrder("teaware", "1200.00", 1, false);
+      String caseNo = returning(orderNo, "1200.00");
+      shipBack(caseNo, "YT-" + orderNo, "15.00");
+      returnArrives(caseNo, "YT-" + orderNo);
+      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true));
+      completeTask(caseNo, "managerApproval", Map.of("approved", false));
+      assertThat(closed(caseNo, "REJECTED").path("refunds")).isEmpty();
+    }
+
+    @Test
+    void theReturnParcelIsRefusedWhenItCannotBelongToTheCase() {
+      String orderNo = deliveredOrder("tea", "128.00", 1, false);
+      String caseNo = returning(orderNo, "128.00");
+
+      assertThat(post("/api/cases/AS19990101-000001/return-shipment",
+          "{\"carrier\":\"YTO\",\"trackingNo\":\"X1\"}").status()).isEqualTo(404);
+      Response missing = post("/api/cases/" + caseNo + "/return-shipment", "{\"carrier\":\"YTO\"}");
+      assertThat(missing.status()).isEqualTo(400);
+      assertThat(missing.json().path("field").asText()).isEqualTo("trackingNo");
+      Response negative = shipBack(caseNo, "YT-" + orderNo, "-1.00");
+      assertThat(negative.json().path("field").asText()).isEqualTo("shippingFee");
+
+      assertThat(shipBack(caseNo, "YT-" + orderNo, "10.00").status()).isEqualTo(202);
+      Response twice = shipBack(caseNo, "YT2-" + orderNo, "10.00");
+      assertThat(twice.status()).isEqualTo(409);
+      assertThat(twice.json().path("message").asText()).contains("YT-" + orderNo);
+    }
+  }
+
+  @Test
+  void aFailedInterceptionTheBuyerDoesNotWantHandsOverToAReturn() {
+    String orderNo = newOrderNo();
+    importOrder(orderNo, "SHIPPED", "ZT-" + orderNo, "99.00", 1);
+    String interception = post("/api/cases", """
+        {"orderNo":"%s","request":"REFUND_ONLY","reason":"NO_REASON"}""".formatted(orderNo)).json()
+        .path("caseNo").asText();
+    runDueJobsOfCase(interception);
+    post("/api/courier-events", """
+        {"carrier":"ZTO","trackingNo":"ZT-%s","event":"DELIVERED","at":"%s"}""".formatted(orderNo, OffsetDateTime.now()));
+    completeTask(interception, "negotiate", Map.of("buyerKeepsGoods", false));
+
+    assertThat(closed(interception, "TO_RETURN").path("timeline").toString()).contains("已转退货退款");
+    JsonNode open = get("/api/cases?orderNo=" + orderNo + "&status=OPEN").json();
+    assertThat(open).hasSize(1);
+    String returnCase = open.get(0).path("caseNo").asText();
+    assertThat(open.get(0).path("process").asText()).isEqualTo("return-refund");
+    assertThat(open.get(0).path("linkedFrom").asText()).isEqualTo(interception);
+    assertThat(open.get(0).path("amount").decimalValue()).isEqualByComparingTo("99.00");
+    assertThat(task(returnCase, "retain")).isNotNull();
+  }
+}
