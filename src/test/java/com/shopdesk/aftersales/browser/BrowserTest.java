@@ -2,6 +2,7 @@ package com.shopdesk.aftersales.browser;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.shopdesk.aftersales.AfterSalesTest;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -65,7 +67,8 @@ abstract class BrowserTest extends AfterSalesTest {
     page.fill("input[type=text]", user);
     page.fill("input[type=password]", password);
     page.click("button[type=submit]");
-    page.waitForTimeout(2500);
+    page.waitForCondition(() -> page.locator("input[type=password]").count() == 0
+        || page.getByText("Login Failed").count() > 0);
     return page.locator("input[type=password]").count() == 0;
   }
 
@@ -77,12 +80,13 @@ abstract class BrowserTest extends AfterSalesTest {
   protected void openTask(String filter, String caseNo, String taskName) {
     page.getByText(filter).first().click();
     page.locator(".tasks-list li", new Page.LocatorOptions().setHasText(caseNo))
-        .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(taskName))
+        .filter(new Locator.FilterOptions().setHasText(taskName))
         .first().locator("a").first().click();
     page.waitForSelector(".fjs-form");
-    if (page.getByText("Claim", new Page.GetByTextOptions().setExact(true)).count() > 0) {
-      page.getByText("Claim", new Page.GetByTextOptions().setExact(true)).first().click();
-      page.waitForTimeout(1000);
+    Locator claim = page.getByText("Claim", new Page.GetByTextOptions().setExact(true));
+    if (claim.count() > 0) {
+      claim.first().click();
+      awaitTasklist(() -> claim.count() == 0, "An error happened while claiming the task.");
     }
   }
 
@@ -99,6 +103,15 @@ abstract class BrowserTest extends AfterSalesTest {
   protected void completeTask() {
     page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
         new Page.GetByRoleOptions().setName("Complete")).click();
-    page.waitForTimeout(2000);
+    // Tasklist closes the task (drops it from the address) once the engine has completed it
+    awaitTasklist(() -> !page.url().contains("task="), "An error happened while submitting the task form");
+  }
+
+  /** Waits until Tasklist has done what was asked, failing at once when it reports the failure instead. */
+  private void awaitTasklist(BooleanSupplier done, String failure) {
+    page.waitForCondition(() -> done.getAsBoolean() || page.getByText(failure).count() > 0);
+    if (page.getByText(failure).count() > 0) {
+      throw new AssertionError("Tasklist says: " + page.locator(".page-notifications").first().innerText());
+    }
   }
 }

@@ -63,7 +63,6 @@ class FormGalleryBrowserTest extends BrowserTest {
             loggedIn = user;
           } else {
             page.reload();
-            page.waitForTimeout(1500);
           }
           String filter = Map.of("agents", "客服待办", "warehouse", "仓库验货", "managers", "主管审批")
               .get(task.getCamundaCandidateGroups());
