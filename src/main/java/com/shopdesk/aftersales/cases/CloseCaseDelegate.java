@@ -29,7 +29,7 @@ public class CloseCaseDelegate implements JavaDelegate {
     if (ledger.close(vars.caseNo(), resolution, vars.disposition())) {
       String by = ledger.find(vars.caseNo()).map(CaseRecord::handledBy).orElse(null);
       remarks.add(vars.orderNo(), vars.caseNo(), remark, by != null ? by : CaseIntake.SYSTEM);
-      timeline.record(vars.caseNo(), CaseTimeline.Kind.CLOSED, "结案（" + resolution + "）：" + remark, by);
+      timeline.record(vars.caseNo(), CaseTimeline.Kind.CLOSED, "结案：" + remark, by);
     }
   }
 }

@@ -54,6 +54,14 @@ public class SandboxController {
     warehouse.ship(shipped.orderNo(), shipped.carrier(), shipped.trackingNo());
   }
 
+  public record Outbound(String orderNo, String status) {}
+
+  /** Where the warehouse stands with an order: PENDING (to ship), CANCELLED or SHIPPED. */
+  @GetMapping("/warehouse/outbound-orders/{orderNo}")
+  public Outbound outbound(@PathVariable String orderNo) {
+    return new Outbound(orderNo, warehouse.outboundStatus(orderNo));
+  }
+
   /** A courier scan; unless {@code push=false}, it is pushed to the shop's webhook too. */
   @PostMapping("/courier/scans")
   public CourierEventService.Receipt scan(@Valid @RequestBody TrackingEvent event,

@@ -39,6 +39,20 @@ public class SandboxWarehouse implements WarehouseGateway {
 
   @Override
   @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void reinstateOutbound(String orderNo) {
+    outages.check(SandboxOutages.SandboxSystem.WAREHOUSE);
+    jdbc.update("UPDATE sandbox_outbound_orders SET status = 'PENDING', updated_at = ? WHERE order_no = ? "
+        + "AND status = 'CANCELLED'", Timestamp.from(Instant.now()), orderNo);
+  }
+
+  /** PENDING (waiting to ship), CANCELLED or SHIPPED; PENDING when the warehouse never heard of the order. */
+  public String outboundStatus(String orderNo) {
+    return jdbc.queryForList("SELECT status FROM sandbox_outbound_orders WHERE order_no = ?", String.class, orderNo)
+        .stream().findFirst().orElse("PENDING");
+  }
+
+  @Override
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void sendBackToBuyer(String orderNo, String caseNo) {
     outages.check(SandboxOutages.SandboxSystem.WAREHOUSE);
     if (!sentBack(caseNo)) {

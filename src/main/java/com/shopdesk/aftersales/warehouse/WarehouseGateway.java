@@ -9,6 +9,9 @@ public interface WarehouseGateway {
   /** Cancels the order's outbound order, unless the warehouse has shipped it already. */
   CancelOutcome cancelOutbound(String orderNo);
 
+  /** Puts a cancelled outbound order back in the queue, so the order ships after all; repeating it is harmless. */
+  void reinstateOutbound(String orderNo);
+
   /** Sends returned goods that failed inspection back to the buyer; once per case. */
   void sendBackToBuyer(String orderNo, String caseNo);
 

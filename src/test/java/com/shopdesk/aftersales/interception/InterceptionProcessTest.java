@@ -115,17 +115,25 @@ class InterceptionProcessTest extends AfterSalesTest {
     }
 
     @Test
-    void anAgentMayRefuseAndNothingIsPaid() {
+    void anAgentMayRefuseWithAReasonAndTheOrderShipsAfterAll() {
       String orderNo = newOrderNo();
       importOrder(orderNo, "UNSHIPPED", null, "300.00", 1);
       CaseIntake.Opened opened = openRefundOnly(orderNo, "300.00");
       runDueJobs(opened.processInstanceId());
+      assertThat(warehouse.outboundStatus(orderNo)).isEqualTo("CANCELLED");
 
-      complete(taskOf(opened.processInstanceId(), "agreeRefund"), withVariables("refundAgreed", false));
+      complete(taskOf(opened.processInstanceId(), "agreeRefund"),
+          withVariables("refundAgreed", false, "refusalReason", "定制刻字商品，已开始制作"));
       runDueJobs(opened.processInstanceId());
 
       assertClosed(opened.caseNo(), "REFUSED", 0);
       assertThat(payments.payments(orderNo)).isEmpty();
+      assertThat(warehouse.outboundStatus(orderNo)).as("the buyer keeps paying, so the goods ship")
+          .isEqualTo("PENDING");
+      JsonNode view = caseView(opened.caseNo());
+      assertThat(view.path("timeline").findValuesAsText("text"))
+          .anyMatch(text -> text.contains("退款申请未能通过") && text.contains("定制刻字商品，已开始制作"));
+      assertThat(view.path("remarks").get(0).path("text").asText()).contains("定制刻字商品，已开始制作");
     }
 
     @Test
