@@ -51,7 +51,9 @@ abstract class BrowserTest extends AfterSalesTest {
 
   @BeforeEach
   void newPage() {
-    page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000)).newPage();
+    // as at the desk: a browser set to Chinese in China's time zone, so Tasklist speaks Chinese
+    page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000).setLocale("zh-CN")
+        .setTimezoneId("Asia/Shanghai")).newPage();
     page.setDefaultTimeout(20_000);
   }
 
@@ -68,7 +70,7 @@ abstract class BrowserTest extends AfterSalesTest {
     page.fill("input[type=password]", password);
     page.click("button[type=submit]");
     page.waitForCondition(() -> page.locator("input[type=password]").count() == 0
-        || page.getByText("Login Failed").count() > 0);
+        || page.getByText("Login Failed").count() > 0 || page.getByText("登录失败").count() > 0);
     return page.locator("input[type=password]").count() == 0;
   }
 
@@ -83,10 +85,10 @@ abstract class BrowserTest extends AfterSalesTest {
         .filter(new Locator.FilterOptions().setHasText(taskName))
         .first().locator("a").first().click();
     page.waitForSelector(".fjs-form");
-    Locator claim = page.getByText("Claim", new Page.GetByTextOptions().setExact(true));
+    Locator claim = page.getByText("认领", new Page.GetByTextOptions().setExact(true));
     if (claim.count() > 0) {
       claim.first().click();
-      awaitTasklist(() -> claim.count() == 0, "An error happened while claiming the task.");
+      awaitTasklist(() -> claim.count() == 0, "认领任务时出错。");
     }
   }
 
@@ -102,9 +104,9 @@ abstract class BrowserTest extends AfterSalesTest {
 
   protected void completeTask() {
     page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-        new Page.GetByRoleOptions().setName("Complete")).click();
+        new Page.GetByRoleOptions().setName("完成").setExact(true)).click();
     // Tasklist closes the task (drops it from the address) once the engine has completed it
-    awaitTasklist(() -> !page.url().contains("task="), "An error happened while submitting the task form");
+    awaitTasklist(() -> !page.url().contains("task="), "提交任务表单时出错");
   }
 
   /** Waits until Tasklist has done what was asked, failing at once when it reports the failure instead. */
