@@ -35,6 +35,7 @@ public final class CaseVariables {
   public static final String EVIDENCE_TEXT = "evidenceText";
   public static final String RETURN_SHIPPED = "returnShipped";
   public static final String SHIPPING_FEE = "shippingFee";
+  public static final String SHIPPING_REFUND = "shippingRefund";
   public static final String SELLER_PAYS_SHIPPING = "sellerPaysShipping";
   public static final String RETURN_DELIVERED = "returnDelivered";
   public static final String LATEST_EVENT = "latestEvent";
@@ -134,6 +135,16 @@ public final class CaseVariables {
     scope.setVariable(REFUND_AMOUNT, amount.doubleValue());
   }
 
+  /** The part of the refund that pays back the buyer's return shipping (zero when none). */
+  public BigDecimal shippingRefund() {
+    Object value = scope.getVariable(SHIPPING_REFUND);
+    return value == null ? BigDecimal.ZERO.setScale(2) : Money.of((Number) value);
+  }
+
+  public void shippingRefund(BigDecimal shipping) {
+    scope.setVariable(SHIPPING_REFUND, shipping.doubleValue());
+  }
+
   /** The buyer's return parcel: from here on the process follows this tracking number. */
   public void returnShipped(String carrier, String trackingNo, BigDecimal shippingFee) {
     scope.setVariable(RETURN_SHIPPED, true);
@@ -205,8 +216,13 @@ public final class CaseVariables {
     scope.setVariable(LATEST_TRACKING, latestTracking);
   }
 
-  /** The step's id within the case, for idempotency keys: the same step retried gets the same key. */
+  /**
+   * The step's id within the case, for idempotency keys: the same step retried gets the same key. In a called
+   * process the step is the calling activity, so one reusable process serves several steps of a case.
+   */
   public static String stepKey(DelegateExecution execution) {
-    return of(execution).caseNo() + ":" + execution.getCurrentActivityId();
+    DelegateExecution caller = execution.getProcessInstance().getSuperExecution();
+    return of(execution).caseNo() + ":"
+        + (caller != null ? caller.getCurrentActivityId() : execution.getCurrentActivityId());
   }
 }

@@ -3,23 +3,29 @@ package com.shopdesk.aftersales.payment;
 import com.shopdesk.aftersales.api.Money;
 import com.shopdesk.aftersales.cases.CaseTimeline;
 import com.shopdesk.aftersales.cases.CaseVariables;
+import com.shopdesk.aftersales.orders.OrderRepository;
+import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Pays the case's refund amount back to the buyer. The idempotency key is the case number plus this step's
- * id, so a retried job, or a crash after the provider paid, never pays twice.
+ * Pays the case's refund amount back to the buyer, never more than the order has left to refund. The
+ * idempotency key is the case number plus the step's id (the calling activity's, when this runs in the called
+ * process {@code refund}), so a retried job, or a crash after the provider paid, never pays twice.
  */
 @Component
 public class IssueRefundDelegate implements JavaDelegate {
   private final RefundGateway gateway;
   private final RefundLedger ledger;
+  private final OrderRepository orders;
   private final CaseTimeline timeline;
 
-  public IssueRefundDelegate(RefundGateway gateway, RefundLedger ledger, CaseTimeline timeline) {
+  public IssueRefundDelegate(RefundGateway gateway, RefundLedger ledger, OrderRepository orders,
+      CaseTimeline timeline) {
     this.gateway = gateway;
     this.ledger = ledger;
+    this.orders = orders;
     this.timeline = timeline;
   }
 
@@ -27,7 +33,9 @@ public class IssueRefundDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     CaseVariables vars = CaseVariables.of(execution);
     String key = CaseVariables.stepKey(execution);
-    RefundLedger.Refund refund = ledger.begin(vars.caseNo(), vars.orderNo(), vars.refundAmount(), key);
+    BigDecimal paid = orders.find(vars.orderNo()).orElseThrow().paidAmount();
+    RefundLedger.Refund refund = ledger.begin(vars.caseNo(), vars.orderNo(), vars.refundAmount(),
+        vars.shippingRefund(), key, paid);
     if (refund.status() == RefundLedger.Status.SUCCEEDED) {
       return;
     }

@@ -22,16 +22,27 @@ public class RefundLedger {
     this.jdbc = jdbc;
   }
 
-  /** Registers the refund before money moves; returns the existing row when the key is known. */
-  public Refund begin(String caseNo, String orderNo, BigDecimal amount, String key) {
+  /**
+   * Registers the refund before money moves; returns the existing row when the key is known. A new refund must
+   * be more than zero, and its goods money (the amount less the {@code shipping} it pays back) at most what the
+   * order has left to refund: {@code paid} less the goods money of every refund so far.
+   */
+  public Refund begin(String caseNo, String orderNo, BigDecimal amount, BigDecimal shipping, String key,
+      BigDecimal paid) {
     Optional<Refund> known = find(key);
     if (known.isPresent()) {
       return known.get();
     }
+    BigDecimal refundable = Money.of(paid.subtract(refundedForOrder(orderNo)));
+    if (amount.signum() <= 0 || shipping.signum() < 0 || shipping.compareTo(amount) > 0
+        || amount.subtract(shipping).compareTo(refundable) > 0) {
+      throw new RefundNotPayableException(orderNo, amount, refundable.add(shipping));
+    }
     jdbc.update("""
-        INSERT INTO refunds (case_no, order_no, amount, status, idempotency_key, created_at)
-        VALUES (?, ?, ?, ?, ?, ?)""",
-        caseNo, orderNo, Money.of(amount), Status.PENDING.name(), key, Timestamp.from(Instant.now()));
+        INSERT INTO refunds (case_no, order_no, amount, shipping_amount, status, idempotency_key, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?)""",
+        caseNo, orderNo, Money.of(amount), Money.of(shipping), Status.PENDING.name(), key,
+        Timestamp.from(Instant.now()));
     return find(key).orElseThrow();
   }
 
@@ -49,9 +60,10 @@ public class RefundLedger {
     return jdbc.query("SELECT * FROM refunds WHERE case_no = ? ORDER BY id", (rs, i) -> refund(rs), caseNo);
   }
 
-  /** Everything refunded or on its way back to the buyer for this order. */
+  /** The goods money refunded or on its way back to the buyer for this order (return shipping paid back aside). */
   public BigDecimal refundedForOrder(String orderNo) {
-    BigDecimal sum = jdbc.queryForObject("SELECT COALESCE(SUM(amount), 0) FROM refunds WHERE order_no = ?",
+    BigDecimal sum = jdbc.queryForObject(
+        "SELECT COALESCE(SUM(amount - shipping_amount), 0) FROM refunds WHERE order_no = ?",
         BigDecimal.class, orderNo);
     return Money.of(sum);
   }

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The refund for received goods: the amount asked for, plus the buyer's return shipping when the seller
- * pays it (quality faults), up to {@code aftersales.return-shipping-cap}. Sets {@code refundAmount}.
+ * pays it (quality faults), up to {@code aftersales.return-shipping-cap}. Sets {@code refundAmount} and,
+ * for the shipping part, {@code shippingRefund}.
  */
 @Component
 public class ComputeReturnRefundDelegate implements JavaDelegate {
@@ -29,6 +30,7 @@ public class ComputeReturnRefundDelegate implements JavaDelegate {
     BigDecimal shipping = vars.sellerPaysShipping() ? vars.shippingFee().min(policy.returnShippingCap()) : BigDecimal.ZERO;
     BigDecimal refund = Money.of(vars.amount().add(shipping));
     vars.refundAmount(refund);
+    vars.shippingRefund(shipping);
     timeline.record(vars.caseNo(), CaseTimeline.Kind.STEP, "应退金额 " + Money.format(refund)
         + (vars.sellerPaysShipping() ? "（含退货运费 " + Money.format(shipping) + "）" : "（退货运费由买家承担）"), null);
   }

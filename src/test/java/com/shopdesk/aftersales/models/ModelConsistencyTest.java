@@ -117,6 +117,11 @@ class ModelConsistencyTest extends AfterSalesTest {
             assertThat(context.containsBean(bean)).as(file + " points at bean " + bean).isTrue();
             templated.add(bean);
           }
+          if ("calledElement".equals(property.path("binding").path("name").asText())) {
+            String process = property.path("value").asText();
+            assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(process)
+                .count()).as(file + " calls process " + process).isPositive();
+          }
         }
       }
     }

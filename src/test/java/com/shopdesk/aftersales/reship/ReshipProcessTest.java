@@ -249,6 +249,23 @@ class ReshipProcessTest extends AfterSalesTest {
       closed(caseNo, "REFUNDED");
     }
 
+    @Test
+    void aLargeRefundWaitsForAManagerWhoMaySendItBackToTheAgent() {
+      String orderNo = shippedOrder("SHIPPED", "1280.00", 1);
+      String caseNo = openCase(orderNo, "RESHIP", "LOST", "1280.00");
+      push(caseNo, "ZT-" + orderNo, "LOST");
+      completeTask(caseNo, "remedy", Map.of("remedy", "REFUND", "refundAmount", 1280.0));
+      assertThat(caseView(caseNo).path("refunds")).isEmpty();
+
+      completeTask(caseNo, "managerApproval", Map.of("approved", false, "approvalComment", "先补发"));
+      assertThat(caseView(caseNo).path("refunds")).isEmpty();
+      completeTask(caseNo, "remedy", Map.of("remedy", "REFUND", "refundAmount", 1280.0));
+      completeTask(caseNo, "managerApproval", Map.of("approved", true));
+      JsonNode view = closed(caseNo, "REFUNDED");
+      assertThat(view.path("refunds")).hasSize(1);
+      assertThat(view.path("refunds").get(0).path("idempotencyKey").asText()).isEqualTo(caseNo + ":refund");
+    }
+
     @ParameterizedTest(name = "opened {0}: still waiting at {1}, remedied at {2}")
     @CsvSource({
         "2026-11-20T10:00, 2026-11-25T09:59, 2026-11-25T10:01, across a weekend",

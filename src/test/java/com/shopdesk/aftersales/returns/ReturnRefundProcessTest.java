@@ -1,6 +1,7 @@
 package com.shopdesk.aftersales.returns;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.shopdesk.aftersales.AfterSalesTest;
@@ -15,6 +16,7 @@ import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -203,6 +205,37 @@ class ReturnRefundProcessTest extends AfterSalesTest {
     }
 
     @Test
+    void aLargeRefundWithoutReturnWaitsForAManagerAndWithoutApprovalTheGoodsComeBack() {
+      String orderNo = deliveredOrder("fresh", "1500.00", 1, false);
+      String caseNo = openCase(orderNo, "RETURN_REFUND", "QUALITY", "1500.00");
+      completeTask(caseNo, "reviewEvidence", Map.of("claimConfirmed", true));
+
+      Task approval = task(caseNo, "managerApproval");
+      assertThat(engine.getTaskService().getIdentityLinksForTask(approval.getId()))
+          .anyMatch(l -> "managers".equals(l.getGroupId()));
+      assertThat(payments.payments(orderNo)).isEmpty();
+      completeTask(caseNo, "managerApproval", Map.of("approved", false));
+
+      assertThat(payments.payments(orderNo)).isEmpty();
+      assertThat(buyerMessages(caseNo)).as("the buyer is asked to send it back instead").contains("请将商品寄回");
+      assertThat(shipBack(caseNo, "YT-" + orderNo, "10.00").status()).isEqualTo(202);
+    }
+
+    @Test
+    void aRefundAboveWhatTheOrderHasLeftIsNeverPaid() {
+      String orderNo = deliveredOrder("tea", "50.00", 3, false);
+      String caseNo = openCase(orderNo, "RETURN_REFUND", "QUALITY", "50.00");
+      completeTask(caseNo, "reviewEvidence", Map.of("claimConfirmed", true));
+      BpmnAwareTests.complete(task(caseNo, "negotiateCompensation"), Map.of("buyerAcceptsCompensation", true,
+          "compensationAmount", 500.0));
+
+      assertThatThrownBy(() -> runDueJobsOfCase(caseNo)).hasMessageContaining("剩余可退 ¥50.00");
+      assertThat(payments.payments(orderNo)).isEmpty();
+      assertThat(caseView(caseNo).path("refunds")).isEmpty();
+      assertThat(caseView(caseNo).path("status").asText()).isEqualTo("OPEN");
+    }
+
+    @Test
     void unconfirmedClaimIsAReturnTheBuyerPaysFor() {
       String orderNo = deliveredOrder("tea", "300.00", 3, false);
       String caseNo = openCase(orderNo, "RETURN_REFUND", "QUALITY", "300.00");
@@ -343,6 +376,7 @@ class ReturnRefundProcessTest extends AfterSalesTest {
       completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true));
       completeTask(caseNo, "managerApproval", Map.of("approved", false));
       assertThat(closed(caseNo, "REJECTED").path("refunds")).isEmpty();
+      assertThat(warehouse.sentBack(caseNo)).as("the shop does not keep goods it did not pay for").isTrue();
     }
 
     @Test
