@@ -15,4 +15,10 @@ public final class TaskInputs {
     }
     return value.toString();
   }
+
+  /** A yes/no input, {@code fallback} when the task does not set it. */
+  public static boolean flag(DelegateExecution execution, String input, boolean fallback) {
+    Object value = execution.getVariableLocal(input);
+    return value == null ? fallback : Boolean.parseBoolean(value.toString());
+  }
 }

@@ -1,6 +1,9 @@
 package com.shopdesk.aftersales.config;
 
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +14,8 @@ import org.springframework.stereotype.Component;
 @Component("deadlines")
 @ConfigurationProperties("aftersales.deadlines")
 public class Deadlines {
+  private static final DateTimeFormatter SHOP_TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm")
+      .withZone(ZoneId.of("Asia/Shanghai"));
   private Duration agreeRefund = Duration.ofHours(24);
   private Duration taskResponse = Duration.ofHours(24);
   private Duration interceptOutcome = Duration.ofHours(48);
@@ -47,6 +52,11 @@ public class Deadlines {
 
   public String getBuyerShipBack() {
     return buyerShipBack.toString();
+  }
+
+  /** When the buyer's time to send a return, starting now, runs out, as the buyer reads it: "12月1日 15:00". */
+  public String getBuyerShipBackEnds() {
+    return SHOP_TIME.format(ClockUtil.getCurrentTime().toInstant().plus(buyerShipBack));
   }
 
   public void setBuyerShipBack(Duration buyerShipBack) {

@@ -37,6 +37,11 @@ public class Policy {
     return returnShippingCap;
   }
 
+  /** The cap as the buyer reads it in messages: "20.00". */
+  public String getReturnShippingCapText() {
+    return returnShippingCap.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+  }
+
   public double getReturnShippingCap() {
     return returnShippingCap.doubleValue();
   }

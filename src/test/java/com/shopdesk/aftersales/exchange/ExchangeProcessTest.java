@@ -107,8 +107,9 @@ class ExchangeProcessTest extends AfterSalesTest {
     completeTask(caseNo, "reviewEvidence", Map.of("claimConfirmed", true));
     assertThat(buyerMessages(caseNo)).contains("运费由我们承担");
 
+    assertThat(buyerMessages(caseNo)).contains("最多 20.00 元").doesNotContain("运费险");
     assertThat(post("/api/cases/" + caseNo + "/return-shipment", """
-        {"carrier":"YTO","trackingNo":"YT-%s"}""".formatted(orderNo)).status()).isEqualTo(202);
+        {"carrier":"YTO","trackingNo":"YT-%s","shippingFee":15.00}""".formatted(orderNo)).status()).isEqualTo(202);
     runDueJobsOfCase(caseNo);
     String replacement = replacementTrackingNo(caseNo);
     assertThat(replacement).as("shipped before the original arrived").isNotNull();
@@ -120,6 +121,9 @@ class ExchangeProcessTest extends AfterSalesTest {
 
     JsonNode view = closed(caseNo, "EXCHANGED");
     assertThat(view.path("disposition").asText()).isEqualTo("REPAIR");
+    assertThat(view.path("refunds")).as("the return shipping the seller pays, paid back").hasSize(1);
+    assertThat(view.path("refunds").get(0).path("amount").decimalValue()).isEqualByComparingTo("15.00");
+    assertThat(view.path("refunds").get(0).path("idempotencyKey").asText()).isEqualTo(caseNo + ":refundShipping");
     assertThat(view.path("parcels").findValuesAsText("kind")).containsExactly("OUTBOUND", "RETURN", "REPLACEMENT");
   }
 
@@ -146,7 +150,7 @@ class ExchangeProcessTest extends AfterSalesTest {
     warehouse.stock("SHOE-41", 5);
     ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofDays(1).plusMinutes(1).toMillis()));
     runDueJobsOfCase(caseNo);
-    assertThat(buyerMessages(caseNo)).as("the return starts once it is in stock").contains("请将商品寄回");
+    assertThat(buyerMessages(caseNo)).as("the return starts once it is in stock").contains("将商品寄回");
   }
 
   @Test
@@ -173,14 +177,37 @@ class ExchangeProcessTest extends AfterSalesTest {
   }
 
   @Test
+  void aReplacementNotPickedUpTwiceGoesToManagersAndIsResentAtTheShopsCost() {
+    String orderNo = deliveredShoes(newOrderNo());
+    String caseNo = openExchange(orderNo, "PERSONAL", "SHOE-39");
+    shipBackAndDeliver(caseNo, "YT-" + orderNo);
+    completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true, "disposition", "RESTOCK"));
+    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofHours(49).toMillis()));
+    runDueJobsOfCase(caseNo);
+    completeTask(caseNo, "remedy", Map.of("remedy", "RESHIP"));
+    String second = replacementTrackingNo(caseNo);
+    assertThat(buyerMessages(caseNo).lines().filter(m -> m.contains(second))).singleElement().asString()
+        .doesNotContain("到付");
+
+    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofHours(98).toMillis()));
+    runDueJobsOfCase(caseNo);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNo)
+        .taskDefinitionKey("remedy").count()).isZero();
+    assertThat(task(caseNo, "managerRemedy").getName()).isEqualTo("新品仍未揽收（主管）");
+    completeTask(caseNo, "managerRemedy", Map.of("remedy", "REFUND", "refundAmount", 199.0));
+    closed(caseNo, "REFUNDED");
+  }
+
+  @Test
   void failedInspectionIsRefused() {
     String orderNo = deliveredShoes(newOrderNo());
     String caseNo = openExchange(orderNo, "PERSONAL", "SHOE-39");
     shipBackAndDeliver(caseNo, "YT-" + orderNo);
     completeTask(caseNo, "inspection", Map.of("inspectionPassed", false, "resaleable", false,
         "inspectionComment", "鞋底已磨损，不是新鞋"));
-    completeTask(caseNo, "refuseReturn", Map.of("refuseReason", "寄回的鞋已穿过，无法换货"));
+    completeTask(caseNo, "refuseReturn", Map.of("refuseReason", "寄回的鞋已穿过"));
     closed(caseNo, "REJECTED");
+    assertThat(buyerMessages(caseNo)).contains("无法为您办理换货").doesNotContain("退款");
     assertThat(replacementTrackingNo(caseNo)).isNull();
   }
 

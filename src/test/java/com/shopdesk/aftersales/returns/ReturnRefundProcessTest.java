@@ -217,7 +217,7 @@ class ReturnRefundProcessTest extends AfterSalesTest {
       completeTask(caseNo, "managerApproval", Map.of("approved", false));
 
       assertThat(payments.payments(orderNo)).isEmpty();
-      assertThat(buyerMessages(caseNo)).as("the buyer is asked to send it back instead").contains("请将商品寄回");
+      assertThat(buyerMessages(caseNo)).as("the buyer is asked to send it back instead").contains("将商品寄回");
       assertThat(shipBack(caseNo, "YT-" + orderNo, "10.00").status()).isEqualTo(202);
     }
 
