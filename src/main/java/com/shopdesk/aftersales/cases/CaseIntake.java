@@ -64,8 +64,21 @@ public class CaseIntake {
     Order order = orders.find(request.orderNo())
         .orElseThrow(() -> ApiException.notFound("orderNo", "order " + request.orderNo() + " not found"));
     List<CaseRequest.CaseItem> items = itemsOf(request, order);
-    BigDecimal refundable = Money.of(order.paidAmount().subtract(refunds.refundedForOrder(order.orderNo())));
+    BigDecimal refunded = refunds.refundedForOrder(order.orderNo());
+    BigDecimal refundable = Money.of(order.paidAmount().subtract(refunded));
+    if (refundable.signum() <= 0) {
+      throw ApiException.conflict("orderNo", refunded.signum() > 0
+          ? "order " + order.orderNo() + " has been refunded in full (paid " + Money.of(order.paidAmount())
+              .toPlainString() + ", refunded " + refunded.toPlainString() + "): nothing is left to refund"
+          : "order " + order.orderNo() + " was paid " + Money.of(order.paidAmount()).toPlainString()
+              + ": nothing is left to refund");
+    }
     BigDecimal amount = request.amount() != null ? Money.of(request.amount()) : valueOf(items, order).min(refundable);
+    if (amount.signum() <= 0) {
+      throw ApiException.badRequest("amount", request.amount() != null ? "amount must be above 0"
+          : "amount must be above 0: the items asked for are worth " + amount.toPlainString() + " on order "
+              + order.orderNo() + ", so name the amount");
+    }
     if (amount.compareTo(refundable) > 0) {
       throw ApiException.badRequest("amount",
           "amount " + amount.toPlainString() + " is above what is still refundable on order " + order.orderNo()
@@ -89,7 +102,7 @@ public class CaseIntake {
         + (linkedFrom == null ? "" : "（接续售后单 " + linkedFrom + "）"), user);
 
     List<String> evidence = request.evidence() == null ? List.of() : request.evidence();
-    String category = order.item(items.get(0).sku()).orElseThrow().category();
+    String category = order.item(mostValuable(items, order).sku()).orElseThrow().category();
     ProcessInstance instance = runtime.startProcessInstanceByKey(process, caseNo, CaseVariables.atStart(record,
         order, summary(items, order), replacements(items, order), category, evidence, daysSinceDelivery(order)));
     ledger.linkProcessInstance(caseNo, instance.getId());
@@ -113,6 +126,10 @@ public class CaseIntake {
     return ApiException.conflict("orderNo", "order " + orderNo + " already has an open case " + caseNo);
   }
 
+  /**
+   * The request's items checked against the order. A replacement SKU is kept on exchanges only (the API refuses
+   * it elsewhere; a case handed over from an exchange drops it) and a blank one means the same SKU: null.
+   */
   private static List<CaseRequest.CaseItem> itemsOf(CaseRequest request, Order order) {
     if (request.items() == null || request.items().isEmpty()) {
       return order.items().stream().map(i -> new CaseRequest.CaseItem(i.sku(), i.quantity())).toList();
@@ -122,6 +139,9 @@ public class CaseIntake {
     for (int i = 0; i < request.items().size(); i++) {
       CaseRequest.CaseItem item = request.items().get(i);
       String field = "items[" + i + "]";
+      if (item == null) {
+        throw ApiException.badRequest(field, field + " must not be null");
+      }
       Order.Item ordered = order.item(item.sku()).orElseThrow(() -> ApiException.badRequest(
           field + ".sku", "SKU " + item.sku() + " is not part of order " + order.orderNo()));
       if (!seen.add(item.sku())) {
@@ -131,9 +151,25 @@ public class CaseIntake {
         throw ApiException.badRequest(field + ".quantity", "quantity " + item.quantity()
             + " is above the " + ordered.quantity() + " ordered of SKU " + item.sku());
       }
-      items.add(item);
+      boolean replaced = request.request() == RequestType.EXCHANGE
+          && item.replacementSku() != null && !item.replacementSku().isBlank();
+      items.add(new CaseRequest.CaseItem(item.sku(), item.quantity(), replaced ? item.replacementSku() : null));
     }
     return items;
+  }
+
+  /** The line worth the most (unit price × quantity); on a tie the first one asked for. */
+  private static CaseRequest.CaseItem mostValuable(List<CaseRequest.CaseItem> items, Order order) {
+    CaseRequest.CaseItem best = items.get(0);
+    BigDecimal bestValue = valueOf(List.of(best), order);
+    for (CaseRequest.CaseItem item : items.subList(1, items.size())) {
+      BigDecimal value = valueOf(List.of(item), order);
+      if (value.compareTo(bestValue) > 0) {
+        best = item;
+        bestValue = value;
+      }
+    }
+    return best;
   }
 
   private static BigDecimal valueOf(List<CaseRequest.CaseItem> items, Order order) {

@@ -92,6 +92,8 @@ class CaseApiTest extends AfterSalesTest {
       "zero quantity          | LJ-250 | 0 | 100.00 | 400 | items[0].quantity",
       "amount above paid      | LJ-250 | 1 | 300.00 | 400 | amount",
       "negative amount        | LJ-250 | 1 | -1.00  | 400 | amount",
+      "zero amount            | LJ-250 | 1 | 0      | 400 | amount",
+      "zero amount, cents     | LJ-250 | 1 | 0.00   | 400 | amount",
       "three decimals         | LJ-250 | 1 | 1.005  | 400 | amount",
   })
   void badRequestsAreRefusedNamingTheFieldAndWriteNothing(String what, String sku, int quantity, String amount,
@@ -106,6 +108,166 @@ class CaseApiTest extends AfterSalesTest {
     assertThat(r.json().path("field").asText()).isEqualTo(field);
     assertThat(r.json().path("message").asText()).isNotBlank();
     assertThat(cases()).isEqualTo(before);
+  }
+
+  @Test
+  void aZeroAmountIsRefusedNamingTheAmount() {
+    String orderNo = newOrderNo();
+    importOrder(orderNo, "DELIVERED", "ZT-" + orderNo, "128.00", 2);
+
+    Response r = post("/api/cases", caseJson(orderNo, "LJ-250", 1, "0.00"));
+
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    assertThat(r.json().path("field").asText()).isEqualTo("amount");
+    assertThat(r.json().path("message").asText()).isEqualTo("amount must be above 0");
+    assertNothingWrittenFor(orderNo);
+  }
+
+  @Test
+  void anOrderRefundedInFullTakesNoNewCase() {
+    String orderNo = newOrderNo();
+    importOrder(orderNo, "UNSHIPPED", null, "128.00", 1);
+    CaseIntake.Opened first = openRefundOnly(orderNo, "128.00");
+    runDueJobsOfCase(first.caseNo());
+    assertThat(caseView(first.caseNo()).path("resolution").asText()).isEqualTo("REFUNDED");
+    int cases = cases();
+    int refunds = count("SELECT COUNT(*) FROM refunds WHERE order_no = ?", orderNo);
+    long instances = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .variableValueEquals("orderNo", orderNo).count();
+
+    Response withoutAmount = post("/api/cases", """
+        {"orderNo":"%s","request":"REFUND_ONLY","reason":"NO_REASON"}""".formatted(orderNo));
+    Response withAmount = post("/api/cases", caseJson(orderNo, "LJ-250", 1, "1.00"));
+
+    for (Response r : new Response[] {withoutAmount, withAmount}) {
+      assertThat(r.status()).as(r.body()).isEqualTo(409);
+      assertThat(r.json().path("field").asText()).isEqualTo("orderNo");
+      assertThat(r.json().path("message").asText())
+          .isEqualTo("order " + orderNo + " has been refunded in full (paid 128.00, refunded 128.00): "
+              + "nothing is left to refund");
+    }
+    assertThat(cases()).isEqualTo(cases);
+    assertThat(count("SELECT COUNT(*) FROM refunds WHERE order_no = ?", orderNo)).isEqualTo(refunds);
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .variableValueEquals("orderNo", orderNo).count()).isEqualTo(instances);
+  }
+
+  @Test
+  void aPartlyRefundedOrderStillTakesACaseForWhatIsLeft() {
+    String orderNo = newOrderNo();
+    importOrder(orderNo, "UNSHIPPED", null, "100.00", 2);
+    CaseIntake.Opened first = openRefundOnly(orderNo, "100.00");
+    runDueJobsOfCase(first.caseNo());
+    assertThat(caseView(first.caseNo()).path("resolution").asText()).isEqualTo("REFUNDED");
+
+    Response r = post("/api/cases", """
+        {"orderNo":"%s","request":"REFUND_ONLY","reason":"NO_REASON"}""".formatted(orderNo));
+
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    assertThat(caseView(r.json().path("caseNo").asText()).path("amount").decimalValue())
+        .isEqualByComparingTo("100.00");
+  }
+
+  @Test
+  void aNullItemIsABadRequestNamingIt() {
+    String orderNo = newOrderNo();
+    importOrder(orderNo, "DELIVERED", "ZT-" + orderNo, "128.00", 2);
+
+    Response r = post("/api/cases", """
+        {"orderNo":"%s","request":"RETURN_REFUND","reason":"QUALITY","items":[{"sku":"LJ-250","quantity":1},null]}"""
+        .formatted(orderNo));
+
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    JsonNode body = r.json();
+    assertThat(body.path("status").asInt()).isEqualTo(400);
+    assertThat(body.path("error").asText()).isEqualTo("Bad Request");
+    assertThat(body.path("field").asText()).isEqualTo("items[1]");
+    assertThat(body.path("message").asText()).isEqualTo("items[1] must not be null");
+    assertNothingWrittenFor(orderNo);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"REFUND_ONLY, DELIVERED", "RETURN_REFUND, DELIVERED", "RESHIP, DELIVERED", "REFUND_ONLY, UNSHIPPED"})
+  void aReplacementSkuIsOnlyForAnExchange(String request, String orderStatus) {
+    String orderNo = newOrderNo();
+    importOrder(orderNo, orderStatus, orderStatus.equals("UNSHIPPED") ? null : "ZT-" + orderNo, "128.00", 2);
+
+    Response r = post("/api/cases", """
+        {"orderNo":"%s","request":"%s","reason":"QUALITY",
+         "items":[{"sku":"LJ-250","quantity":1,"replacementSku":"LJ-500"}]}""".formatted(orderNo, request));
+
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    assertThat(r.json().path("field").asText()).isEqualTo("items[0].replacementSku");
+    assertThat(r.json().path("message").asText())
+        .isEqualTo("items[0].replacementSku is only allowed on EXCHANGE requests, not on " + request);
+    assertNothingWrittenFor(orderNo);
+  }
+
+  @Test
+  void aBlankReplacementSkuMeansTheSameSku() {
+    String exchangeOrder = newOrderNo();
+    importOrder(exchangeOrder, "DELIVERED", "ZT-" + exchangeOrder, "128.00", 2);
+    String returnOrder = newOrderNo();
+    importOrder(returnOrder, "DELIVERED", "ZT-" + returnOrder, "128.00", 2);
+
+    Response exchange = post("/api/cases", """
+        {"orderNo":"%s","request":"EXCHANGE","reason":"WRONG_ITEM",
+         "items":[{"sku":"LJ-250","quantity":1,"replacementSku":"  "}]}""".formatted(exchangeOrder));
+    Response ret = post("/api/cases", """
+        {"orderNo":"%s","request":"RETURN_REFUND","reason":"QUALITY",
+         "items":[{"sku":"LJ-250","quantity":1,"replacementSku":""}]}""".formatted(returnOrder));
+
+    for (Response r : new Response[] {exchange, ret}) {
+      assertThat(r.status()).as(r.body()).isEqualTo(201);
+      String caseNo = r.json().path("caseNo").asText();
+      assertThat(caseView(caseNo).path("items").get(0).path("replacementSku").textValue()).isNull();
+      assertThat(jdbc.queryForObject("SELECT replacement_sku FROM case_items WHERE case_no = ?", String.class,
+          caseNo)).isNull();
+    }
+    assertThat(engine.getRuntimeService().getVariable(exchange.json().path("processInstanceId").asText(),
+        "replacementSummary")).isEqualTo("西湖龙井 250g（LJ-250）×1 换 同款");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "a cheap fresh item listed before a teapot | CAKE:fresh:20.00:1, POT:teaware:300.00:1 | teaware",
+      "the quantity counts                       | POT:teaware:30.00:1, CAKE:fresh:20.00:2  | fresh",
+      "a tie goes to the first line asked for    | CAKE:fresh:50.00:2, POT:teaware:100.00:1 | fresh",
+  })
+  void theCategoryIsTheMostValuableLines(String what, String lines, String category) {
+    String orderNo = newOrderNo();
+    StringBuilder ordered = new StringBuilder();
+    StringBuilder asked = new StringBuilder();
+    java.math.BigDecimal paid = java.math.BigDecimal.ZERO;
+    for (String line : lines.split(",\\s*")) {
+      String[] f = line.split(":");
+      ordered.append(ordered.isEmpty() ? "" : ",").append("""
+          {"sku":"%s","name":"商品 %s","category":"%s","quantity":%s,"unitPrice":%s}""".formatted(f[0], f[0], f[1],
+          f[3], f[2]));
+      asked.append(asked.isEmpty() ? "" : ",").append("""
+          {"sku":"%s","quantity":%s}""".formatted(f[0], f[3]));
+      paid = paid.add(new java.math.BigDecimal(f[2]).multiply(new java.math.BigDecimal(f[3])));
+    }
+    Response order = post("/api/orders", """
+        {"orderNo":"%s","buyer":{"id":"tb_c","name":"陈女士"},"items":[%s],"paidAmount":%s,"status":"DELIVERED",
+         "shipment":{"carrier":"ZTO","trackingNo":"ZT-%s"}}""".formatted(orderNo, ordered, paid.toPlainString(),
+        orderNo));
+    assertThat(order.status()).as(order.body()).isEqualTo(201);
+
+    Response r = post("/api/cases", """
+        {"orderNo":"%s","request":"RETURN_REFUND","reason":"QUALITY","items":[%s]}""".formatted(orderNo, asked));
+
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    assertThat(engine.getRuntimeService().getVariable(r.json().path("processInstanceId").asText(), "category"))
+        .isEqualTo(category);
+  }
+
+  /** A refused request left no ledger row, no refund and no process instance for the order. */
+  private void assertNothingWrittenFor(String orderNo) {
+    assertThat(count("SELECT COUNT(*) FROM cases WHERE order_no = ?", orderNo)).isZero();
+    assertThat(count("SELECT COUNT(*) FROM refunds WHERE order_no = ?", orderNo)).isZero();
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .variableValueEquals("orderNo", orderNo).count()).isZero();
   }
 
   @Test
