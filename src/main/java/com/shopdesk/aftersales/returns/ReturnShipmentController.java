@@ -17,7 +17,10 @@ public class ReturnShipmentController {
     this.shipments = shipments;
   }
 
-  /** The buyer's return tracking number, entered on the platform and passed on to us. */
+  /**
+   * The buyer's return tracking number, entered on the platform and passed on to us; taken only while the
+   * case awaits a return (409 otherwise, and when the case is closed or already has its return parcel).
+   */
   @PostMapping("/api/cases/{caseNo}/return-shipment")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public ReturnShipments.Receipt submit(@PathVariable String caseNo, @Valid @RequestBody ReturnShipment shipment,

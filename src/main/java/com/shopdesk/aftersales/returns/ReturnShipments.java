@@ -16,12 +16,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Takes the buyer's return tracking number: stores the parcel on the case first, then hands it to the
- * case's return if one waits for it. A return that starts waiting later finds the stored parcel.
+ * Takes the buyer's return tracking number while the case's return ({@code return-receipt}) runs: stores the
+ * parcel on the case first, then hands it to the return if it waits for it already. A return that starts
+ * waiting later finds the stored parcel. Cases that never authorized a return refuse it.
  */
 @Service
 public class ReturnShipments {
   static final String MESSAGE = "return.SHIPPED";
+  /** The called process that awaits a return; it runs with the case number as business key. */
+  static final String RETURN_PROCESS = "return-receipt";
   private final CaseLedger ledger;
   private final OrderRepository orders;
   private final CaseTimeline timeline;
@@ -47,6 +50,14 @@ public class ReturnShipments {
       throw ApiException.conflict("trackingNo", "case " + caseNo + " already has the return parcel "
           + known.carrier() + " " + known.trackingNo());
     });
+    boolean awaited = runtime.createProcessInstanceQuery()
+        .processDefinitionKey(RETURN_PROCESS)
+        .processInstanceBusinessKey(caseNo)
+        .count() > 0;
+    if (!awaited) {
+      throw ApiException.conflict("caseNo", "no return has been authorized for case " + caseNo
+          + ": a return parcel is taken only while the case awaits the buyer's return");
+    }
     boolean stored = orders.recordShipment(c.orderNo(), ShipmentKind.RETURN,
         new Order.Shipment(shipment.carrier(), shipment.trackingNo(), OffsetDateTime.now()), caseNo,
         shipment.shippingFee() == null ? null : Money.of(shipment.shippingFee()));
