@@ -1,14 +1,10 @@
 package com.shopdesk.aftersales.cases;
 
 import com.shopdesk.aftersales.api.ApiException;
-import com.shopdesk.aftersales.courier.TrackingEvent;
-import com.shopdesk.aftersales.courier.TrackingEvents;
-import com.shopdesk.aftersales.orders.OrderRepository;
 import com.shopdesk.aftersales.payment.RefundLedger;
 import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,18 +23,16 @@ public class CaseController {
   private final CaseTimeline timeline;
   private final OrderRemarks remarks;
   private final RefundLedger refunds;
-  private final OrderRepository orders;
-  private final TrackingEvents tracking;
+  private final CaseParcels caseParcels;
 
   public CaseController(CaseIntake intake, CaseLedger ledger, CaseTimeline timeline, OrderRemarks remarks,
-      RefundLedger refunds, OrderRepository orders, TrackingEvents tracking) {
+      RefundLedger refunds, CaseParcels caseParcels) {
     this.intake = intake;
     this.ledger = ledger;
     this.timeline = timeline;
     this.remarks = remarks;
     this.refunds = refunds;
-    this.orders = orders;
-    this.tracking = tracking;
+    this.caseParcels = caseParcels;
   }
 
   @PostMapping
@@ -53,13 +47,7 @@ public class CaseController {
         .orElseThrow(() -> ApiException.notFound("caseNo", "case " + caseNo + " not found"));
     List<CaseView.Refund> paid = refunds.ofCase(caseNo).stream()
         .map(r -> new CaseView.Refund(r.amount(), r.status().name(), r.idempotencyKey())).toList();
-    List<CaseView.ParcelView> parcels = orders.parcels(c.orderNo()).stream()
-        .filter(p -> p.caseNo() == null || p.caseNo().equals(caseNo))
-        .map(p -> {
-          Optional<TrackingEvent> latest = tracking.latest(p.carrier(), p.trackingNo());
-          return new CaseView.ParcelView(p.kind(), p.carrier(), p.trackingNo(),
-              latest.map(e -> e.event().name()).orElse(null), latest.map(TrackingEvent::at).orElse(null));
-        }).toList();
+    List<CaseView.ParcelView> parcels = caseParcels.of(c.orderNo(), caseNo);
     return new CaseView(c, ledger.items(caseNo), ledger.evidence(caseNo), paid, parcels, remarks.ofCase(caseNo),
         timeline.of(caseNo));
   }

@@ -27,8 +27,11 @@ public class CloseCaseDelegate implements JavaDelegate {
     String resolution = TaskInputs.required(execution, "resolution");
     String remark = TaskInputs.required(execution, "remark");
     if (ledger.close(vars.caseNo(), resolution, vars.disposition())) {
-      String by = ledger.find(vars.caseNo()).map(CaseRecord::handledBy).orElse(null);
-      remarks.add(vars.orderNo(), vars.caseNo(), remark, by != null ? by : CaseIntake.SYSTEM);
+      // the person whose action closes the case now (a task completed in Tasklist), else a deadline or a
+      // system's answer closed it
+      var user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+      String by = user != null ? user.getUserId() : CaseIntake.SYSTEM;
+      remarks.add(vars.orderNo(), vars.caseNo(), remark, by);
       timeline.record(vars.caseNo(), CaseTimeline.Kind.CLOSED, "结案：" + remark, by);
     }
   }

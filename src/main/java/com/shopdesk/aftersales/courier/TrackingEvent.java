@@ -22,9 +22,9 @@ public record TrackingEvent(
     at = at == null ? null : at.truncatedTo(ChronoUnit.MILLIS);
   }
 
-  /** How a form or the timeline shows it, e.g. "ZTO ZT100001：拦截失败（2026-11-12 10:00）". */
+  /** How a form or the timeline shows it, e.g. "中通快递 ZT100001：拦截失败（2026-11-12 10:00）". */
   public String describe() {
-    return carrier + " " + trackingNo + "：" + event.label() + "（"
+    return Carriers.nameOf(carrier) + " " + trackingNo + "：" + event.label() + "（"
         + at.atZoneSameInstant(ZoneId.of("Asia/Shanghai")).format(SHOWN) + "）";
   }
 }

@@ -1,5 +1,16 @@
 package com.shopdesk.aftersales.orders;
 
+/** The parcels of an order, with the words the desk reads. */
 public enum ShipmentKind {
-  OUTBOUND, RETURN, RESHIP, REPLACEMENT
+  OUTBOUND("发货"), RETURN("买家退回"), RESHIP("补发"), REPLACEMENT("换货新品");
+
+  private final String label;
+
+  ShipmentKind(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
 }

@@ -27,6 +27,7 @@ public class CheckStockDelegate implements JavaDelegate {
     Map<String, Integer> wanted = ledger.wantedQuantities(vars.caseNo());
     boolean inStock = warehouse.inStock(wanted);
     vars.inStock(inStock);
-    timeline.record(vars.caseNo(), CaseTimeline.Kind.STEP, (inStock ? "换货商品有货：" : "换货商品缺货：") + wanted, null);
+    timeline.record(vars.caseNo(), CaseTimeline.Kind.STEP, (inStock ? "换货商品有货：" : "换货商品缺货：") + wanted.entrySet().stream()
+        .map(e -> e.getKey() + " ×" + e.getValue()).collect(java.util.stream.Collectors.joining("，")), null);
   }
 }

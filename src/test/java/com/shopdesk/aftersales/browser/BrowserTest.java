@@ -96,12 +96,6 @@ abstract class BrowserTest extends AfterSalesTest {
     page.locator(".fjs-form label", new Page.LocatorOptions().setHasText(label)).first().click();
   }
 
-  protected void select(String field, String option) {
-    page.locator(".fjs-form .fjs-form-field", new Page.LocatorOptions().setHasText(field)).first()
-        .locator(".fjs-input-group, input").first().click();
-    page.locator(".fjs-dropdownlist-item", new Page.LocatorOptions().setHasText(option)).first().click();
-  }
-
   protected void completeTask() {
     page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
         new Page.GetByRoleOptions().setName("完成").setExact(true)).click();

@@ -68,8 +68,11 @@ class FormGalleryBrowserTest extends BrowserTest {
               .get(task.getCamundaCandidateGroups());
           openTask(filter, source.caseNo(), task.getName());
           String text = page.locator(".fjs-form").innerText();
+          page.setViewportSize(1400, 2000);
           screenshot("form-gallery-" + processKey + "-" + task.getId());
-          if (text.contains("{{") || text.contains("${") || !text.contains(source.caseNo()) || !text.contains("西湖龙井")) {
+          page.setViewportSize(1400, 1000);
+          if (text.contains("{{") || text.contains("${") || !text.contains(source.caseNo()) || !text.contains("西湖龙井")
+              || !text.contains("¥128.00") || !text.contains("处理时限") || !text.contains("ZT-" + orderNo)) {
             problems.add(processKey + "/" + task.getId() + ": " + text.replace('\n', ' '));
           }
           engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(source.caseNo()).list()

@@ -56,7 +56,7 @@ class TasklistBrowserTest extends BrowserTest {
     assertThat(page.locator(".fjs-form").innerText()).contains("YT-" + orderNo).contains("环球仓");
     choose("通过（商品正确");
     choose("可以");
-    select("退回商品去向", "入库");
+    choose("入库（可再次销售）");
     screenshot("form-return-inspection");
     completeTask();
 

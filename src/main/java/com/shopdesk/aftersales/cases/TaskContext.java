@@ -1,0 +1,39 @@
+package com.shopdesk.aftersales.cases;
+
+import com.shopdesk.aftersales.api.Money;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every task form shows beside its own fields, written on the task when it is created: its deadline, the
+ * amounts as money, the buyer's note, and the case's parcels with their latest tracking. Added to every user
+ * task by {@link DeskTaskListeners}, so analysts need not model it; forms read them as task variables.
+ */
+@Component
+public class TaskContext implements TaskListener {
+  private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("M月d日 HH:mm（EEEE）", Locale.CHINA)
+      .withZone(ZoneId.of("Asia/Shanghai"));
+  private final CaseLedger ledger;
+  private final CaseParcels parcels;
+
+  public TaskContext(CaseLedger ledger, CaseParcels parcels) {
+    this.ledger = ledger;
+    this.parcels = parcels;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    CaseVariables vars = CaseVariables.of(task.getExecution());
+    CaseVariables.TaskView view = new CaseVariables.TaskView(
+        task.getDueDate() == null ? "无" : DUE.format(task.getDueDate().toInstant()),
+        task.hasVariable(CaseVariables.AMOUNT) ? Money.format(vars.amount()) : "—",
+        task.hasVariable(CaseVariables.AMOUNT) ? Money.format(vars.refundAmount()) : "—",
+        ledger.find(vars.caseNo()).map(CaseRecord::note).filter(n -> !n.isBlank()).orElse("（无）"),
+        parcels.describe(vars.orderNo(), vars.caseNo()));
+    view.writeTo(task);
+  }
+}
