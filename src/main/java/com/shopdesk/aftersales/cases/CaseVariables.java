@@ -43,6 +43,7 @@ public final class CaseVariables {
   public static final String DISPOSITION = "disposition";
   public static final String IN_STOCK = "inStock";
   public static final String REPLACEMENT_SUMMARY = "replacementSummary";
+  public static final String LINKED_FROM = "linkedFrom";
   public static final String LOSS_VERDICT = "lossVerdict";
   public static final String SHORT_CONFIRMED = "shortConfirmed";
   public static final String VERIFICATION_NOTE = "verificationNote";
@@ -91,6 +92,9 @@ public final class CaseVariables {
         .putValue(SHIPPING_INSURANCE, order.insured())
         .putValue(DAYS_SINCE_DELIVERY, daysSinceDelivery)
         .putValue(EVIDENCE_TEXT, evidenceLinks(evidence));
+    if (c.linkedFrom() != null) {
+      vars.putValue(LINKED_FROM, c.linkedFrom());
+    }
     if (order.shipment() != null) {
       vars.putValue(CARRIER, order.shipment().carrier()).putValue(TRACKING_NO, order.shipment().trackingNo());
     }

@@ -138,6 +138,9 @@ class ExchangeProcessTest extends AfterSalesTest {
     JsonNode open = get("/api/cases?orderNo=" + orderNo + "&status=OPEN").json();
     assertThat(open.get(0).path("process").asText()).isEqualTo("return-refund");
     assertThat(open.get(0).path("linkedFrom").asText()).isEqualTo(caseNo);
+    String refundCase = open.get(0).path("caseNo").asText();
+    assertThat(caseView(refundCase).path("items").get(0).has("replacementSku")).isFalse();
+    assertThat(buyerMessages(refundCase)).as("straight to the return, no retention attempt").contains("将商品寄回");
   }
 
   @Test
