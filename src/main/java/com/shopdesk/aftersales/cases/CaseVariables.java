@@ -36,6 +36,7 @@ public final class CaseVariables {
   public static final String RETURN_SHIPPED = "returnShipped";
   public static final String SHIPPING_FEE = "shippingFee";
   public static final String SHIPPING_REFUND = "shippingRefund";
+  public static final String SHIPPING_PART = "shippingPart";
   public static final String SELLER_PAYS_SHIPPING = "sellerPaysShipping";
   public static final String RETURN_DELIVERED = "returnDelivered";
   public static final String LATEST_EVENT = "latestEvent";
@@ -151,14 +152,17 @@ public final class CaseVariables {
     scope.setVariable(REFUND_AMOUNT, amount.doubleValue());
   }
 
-  /** The part of the refund that pays back the buyer's return shipping (zero when none). */
-  public BigDecimal shippingRefund() {
-    Object value = scope.getVariable(SHIPPING_REFUND);
-    return value == null ? BigDecimal.ZERO.setScale(2) : Money.of((Number) value);
-  }
-
   public void shippingRefund(BigDecimal shipping) {
     scope.setVariable(SHIPPING_REFUND, shipping.doubleValue());
+  }
+
+  /**
+   * In the called process {@code refund}: how much of this refund pays back return shipping, as the calling
+   * activity passes it in ({@code shippingPart}); zero when it passes none.
+   */
+  public BigDecimal shippingPart() {
+    Object value = scope.getVariable(SHIPPING_PART);
+    return value == null ? BigDecimal.ZERO.setScale(2) : Money.of((Number) value);
   }
 
   /** The buyer's return parcel: from here on the process follows this tracking number. */

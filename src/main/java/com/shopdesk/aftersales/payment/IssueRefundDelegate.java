@@ -35,7 +35,7 @@ public class IssueRefundDelegate implements JavaDelegate {
     String key = CaseVariables.stepKey(execution);
     BigDecimal paid = orders.find(vars.orderNo()).orElseThrow().paidAmount();
     RefundLedger.Refund refund = ledger.begin(vars.caseNo(), vars.orderNo(), vars.refundAmount(),
-        vars.shippingRefund(), key, paid);
+        vars.shippingPart(), key, paid);
     if (refund.status() == RefundLedger.Status.SUCCEEDED) {
       return;
     }

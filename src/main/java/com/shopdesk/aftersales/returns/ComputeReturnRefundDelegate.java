@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The refund for received goods: the amount asked for, plus the buyer's return shipping when the seller
- * pays it (quality faults), up to {@code aftersales.return-shipping-cap}. Input {@code refundGoods} (default
- * true): false for an exchange, where only the shipping is paid back. Sets {@code refundAmount} and, for the
- * shipping part, {@code shippingRefund}.
+ * pays it (quality faults), up to {@code aftersales.return-shipping-cap}. Sets {@code refundAmount} and, for
+ * the shipping part, {@code shippingRefund}. Input {@code refundGoods} (default true): false for an exchange,
+ * where only the shipping is paid back: then it sets {@code shippingRefund} alone.
  */
 @Component
 public class ComputeReturnRefundDelegate implements JavaDelegate {
@@ -31,11 +31,15 @@ public class ComputeReturnRefundDelegate implements JavaDelegate {
     CaseVariables vars = CaseVariables.of(execution);
     boolean goods = TaskInputs.flag(execution, "refundGoods", true);
     BigDecimal shipping = vars.sellerPaysShipping() ? vars.shippingFee().min(policy.returnShippingCap()) : BigDecimal.ZERO;
-    BigDecimal refund = Money.of((goods ? vars.amount() : BigDecimal.ZERO).add(shipping));
-    vars.refundAmount(refund);
     vars.shippingRefund(shipping);
-    String shippingText = vars.sellerPaysShipping() ? "含退货运费 " + Money.format(shipping) : "退货运费由买家承担";
-    timeline.record(vars.caseNo(), CaseTimeline.Kind.STEP,
-        "应退金额 " + Money.format(refund) + "（" + shippingText + "）", null);
+    if (!goods) {
+      timeline.record(vars.caseNo(), CaseTimeline.Kind.STEP, vars.sellerPaysShipping()
+          ? "应退退货运费 " + Money.format(shipping) : "退货运费由买家承担", null);
+      return;
+    }
+    BigDecimal refund = Money.of(vars.amount().add(shipping));
+    vars.refundAmount(refund);
+    timeline.record(vars.caseNo(), CaseTimeline.Kind.STEP, "应退金额 " + Money.format(refund) + "（"
+        + (vars.sellerPaysShipping() ? "含退货运费 " + Money.format(shipping) : "退货运费由买家承担") + "）", null);
   }
 }

@@ -54,7 +54,7 @@ abstract class BrowserTest extends AfterSalesTest {
     // as at the desk: a browser set to Chinese in China's time zone, so Tasklist speaks Chinese
     page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000).setLocale("zh-CN")
         .setTimezoneId("Asia/Shanghai")).newPage();
-    page.setDefaultTimeout(20_000);
+    page.setDefaultTimeout(60_000);
   }
 
   @AfterEach

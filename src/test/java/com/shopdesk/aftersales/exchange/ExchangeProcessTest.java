@@ -124,6 +124,8 @@ class ExchangeProcessTest extends AfterSalesTest {
     assertThat(view.path("refunds")).as("the return shipping the seller pays, paid back").hasSize(1);
     assertThat(view.path("refunds").get(0).path("amount").decimalValue()).isEqualByComparingTo("15.00");
     assertThat(view.path("refunds").get(0).path("idempotencyKey").asText()).isEqualTo(caseNo + ":refundShipping");
+    assertThat(jdbc.queryForObject("SELECT shipping_amount FROM refunds WHERE idempotency_key = ?",
+        java.math.BigDecimal.class, caseNo + ":refundShipping")).as("not goods money").isEqualByComparingTo("15.00");
     assertThat(view.path("parcels").findValuesAsText("kind")).containsExactly("OUTBOUND", "RETURN", "REPLACEMENT");
   }
 
@@ -199,6 +201,27 @@ class ExchangeProcessTest extends AfterSalesTest {
     assertThat(task(caseNo, "managerRemedy").getName()).isEqualTo("新品仍未揽收（主管）");
     completeTask(caseNo, "managerRemedy", Map.of("remedy", "REFUND", "refundAmount", 199.0));
     closed(caseNo, "REFUNDED");
+  }
+
+  @Test
+  void afterTheShippingWasPaidBackARefundInsteadOfTheReplacementIsTheGoodsValue() {
+    String orderNo = deliveredShoes(newOrderNo());
+    String caseNo = openExchange(orderNo, "WRONG_ITEM", "SHOE-38");
+    completeTask(caseNo, "reviewEvidence", Map.of("claimConfirmed", true));
+    post("/api/cases/" + caseNo + "/return-shipment", """
+        {"carrier":"YTO","trackingNo":"YT-%s","shippingFee":15.00}""".formatted(orderNo));
+    runDueJobsOfCase(caseNo);
+    push(caseNo, "YTO", "YT-" + orderNo, "DELIVERED");
+    completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true, "disposition", "RESTOCK"));
+    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofHours(49).toMillis()));
+    runDueJobsOfCase(caseNo);
+
+    assertThat(engine.getTaskService().getVariable(task(caseNo, "remedy").getId(), "refundAmount"))
+        .as("the form suggests the goods' value, not the shipping paid back before").isEqualTo(199.0);
+    completeTask(caseNo, "remedy", Map.of("remedy", "REFUND", "refundAmount", 199.0));
+    closed(caseNo, "REFUNDED");
+    assertThat(jdbc.queryForObject("SELECT shipping_amount FROM refunds WHERE idempotency_key = ?",
+        java.math.BigDecimal.class, caseNo + ":refund")).isEqualByComparingTo("0.00");
   }
 
   @Test
