@@ -41,7 +41,7 @@ class FormGalleryBrowserTest extends BrowserTest {
     Map<String, Object> context = new HashMap<>(engine.getRuntimeService().getVariables(source.processInstanceId()));
     context.putAll(Map.of("latestTracking", "ZTO ZT-" + orderNo + "：拦截失败（2026-11-12 09:00）",
         "verificationNote", "打包记录显示 LJ-250 订购 2 件，只装了 1 件", "inspectionComment", "外包装完好，商品未使用",
-        "returnWarehouse", "环球仓", "refundAmount", 138.0, "shippingFee", 10.0, "compensationAmount", 20.0,
+        "returnWarehouse", "环球仓", "refundAmount", 128.0, "shippingFee", 10.0, "compensationAmount", 20.0,
         "remedy", "RESHIP", "reshipAttempts", 1));
     runDueJobsOfCase(source.caseNo());
     engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(source.caseNo()).list()
