@@ -68,6 +68,13 @@ class ExchangeProcessTest extends AfterSalesTest {
   }
 
 
+  /** The original passed inspection, the replacement shipped, and its pickup deadline passed without a scan. */
+  private void replacementShippedButNotPickedUp(String caseNo) {
+    completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true, "disposition", "RESTOCK"));
+    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofHours(49).toMillis()));
+    runDueJobsOfCase(caseNo);
+  }
+
   private JsonNode closed(String caseNo, String resolution) {
     JsonNode view = caseView(caseNo);
     assertThat(view.path("status").asText()).as(view.toString()).isEqualTo("CLOSED");
@@ -172,10 +179,7 @@ class ExchangeProcessTest extends AfterSalesTest {
     String orderNo = deliveredShoes(newOrderNo());
     String caseNo = openExchange(orderNo, "PERSONAL", "SHOE-39");
     shipBackAndDeliver(caseNo, "YT-" + orderNo);
-    completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true, "disposition", "RESTOCK"));
-
-    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofHours(49).toMillis()));
-    runDueJobsOfCase(caseNo);
+    replacementShippedButNotPickedUp(caseNo);
     assertThat(task(caseNo, "remedy").getName()).isEqualTo("补发或退款");
     completeTask(caseNo, "remedy", Map.of("remedy", "REFUND", "refundAmount", 199.0));
     closed(caseNo, "REFUNDED");
@@ -186,9 +190,7 @@ class ExchangeProcessTest extends AfterSalesTest {
     String orderNo = deliveredShoes(newOrderNo());
     String caseNo = openExchange(orderNo, "PERSONAL", "SHOE-39");
     shipBackAndDeliver(caseNo, "YT-" + orderNo);
-    completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true, "disposition", "RESTOCK"));
-    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofHours(49).toMillis()));
-    runDueJobsOfCase(caseNo);
+    replacementShippedButNotPickedUp(caseNo);
     completeTask(caseNo, "remedy", Map.of("remedy", "RESHIP"));
     String second = replacementTrackingNo(caseNo);
     assertThat(buyerMessages(caseNo).lines().filter(m -> m.contains(second))).singleElement().asString()
@@ -212,9 +214,7 @@ class ExchangeProcessTest extends AfterSalesTest {
         {"carrier":"YTO","trackingNo":"YT-%s","shippingFee":15.00}""".formatted(orderNo));
     runDueJobsOfCase(caseNo);
     push(caseNo, "YTO", "YT-" + orderNo, "DELIVERED");
-    completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true, "disposition", "RESTOCK"));
-    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofHours(49).toMillis()));
-    runDueJobsOfCase(caseNo);
+    replacementShippedButNotPickedUp(caseNo);
 
     assertThat(engine.getTaskService().getVariable(task(caseNo, "remedy").getId(), "refundAmount"))
         .as("the form suggests the goods' value, not the shipping paid back before").isEqualTo(199.0);
