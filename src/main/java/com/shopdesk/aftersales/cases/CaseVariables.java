@@ -53,12 +53,13 @@ public final class CaseVariables {
   public static final String RESHIP_TRACKING_NO = "reshipTrackingNo";
 
   /** The task variables {@link TaskContext} writes for the forms. */
-  public record TaskView(String deadline, String amountText, String refundAmountText, String noteText,
-      String parcelsText) {
+  public record TaskView(String deadline, String amountText, String refundAmountText, String shippingFeeText,
+      String noteText, String parcelsText) {
     void writeTo(VariableScope task) {
       task.setVariableLocal("deadline", deadline);
       task.setVariableLocal("amountText", amountText);
       task.setVariableLocal("refundAmountText", refundAmountText);
+      task.setVariableLocal("shippingFeeText", shippingFeeText);
       task.setVariableLocal("noteText", noteText);
       task.setVariableLocal("parcelsText", parcelsText);
     }
@@ -185,6 +186,11 @@ public final class CaseVariables {
   public String disposition() {
     Object value = scope.getVariable(DISPOSITION);
     return value == null ? null : value.toString();
+  }
+
+  /** The returned goods left the warehouse again, so whatever it meant to do with them no longer applies. */
+  public void goodsSentBack() {
+    scope.removeVariable(DISPOSITION);
   }
 
   public void inStock(boolean inStock) {

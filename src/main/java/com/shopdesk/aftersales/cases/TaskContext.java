@@ -32,6 +32,7 @@ public class TaskContext implements TaskListener {
         task.getDueDate() == null ? "无" : DUE.format(task.getDueDate().toInstant()),
         task.hasVariable(CaseVariables.AMOUNT) ? Money.format(vars.amount()) : "—",
         task.hasVariable(CaseVariables.AMOUNT) ? Money.format(vars.refundAmount()) : "—",
+        task.hasVariable(CaseVariables.SHIPPING_FEE) ? Money.format(vars.shippingFee()) : "—",
         ledger.find(vars.caseNo()).map(CaseRecord::note).filter(n -> !n.isBlank()).orElse("（无）"),
         parcels.describe(vars.orderNo(), vars.caseNo()));
     view.writeTo(task);

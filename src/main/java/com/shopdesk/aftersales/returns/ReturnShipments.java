@@ -1,5 +1,6 @@
 package com.shopdesk.aftersales.returns;
 
+import com.shopdesk.aftersales.courier.Carriers;
 import com.shopdesk.aftersales.api.ApiException;
 import com.shopdesk.aftersales.api.Money;
 import com.shopdesk.aftersales.cases.CaseLedger;
@@ -65,7 +66,7 @@ public class ReturnShipments {
       throw ApiException.conflict("trackingNo", "tracking number " + shipment.carrier() + " "
           + shipment.trackingNo() + " belongs to another parcel");
     }
-    timeline.record(caseNo, CaseTimeline.Kind.STEP, "买家已寄回：" + shipment.carrier() + " " + shipment.trackingNo()
+    timeline.record(caseNo, CaseTimeline.Kind.STEP, "买家已寄回：" + Carriers.nameOf(shipment.carrier()) + " " + shipment.trackingNo()
         + (shipment.shippingFee() == null ? "" : "，运费 " + Money.format(shipment.shippingFee())), user);
     int delivered = runtime.createMessageCorrelation(MESSAGE)
         .processInstanceBusinessKey(caseNo)

@@ -1,5 +1,6 @@
 package com.shopdesk.aftersales.warehouse;
 
+import com.shopdesk.aftersales.courier.Carriers;
 import com.shopdesk.aftersales.cases.CaseLedger;
 import com.shopdesk.aftersales.cases.CaseTimeline;
 import com.shopdesk.aftersales.cases.CaseVariables;
@@ -46,6 +47,6 @@ public class CreateReshipmentDelegate implements JavaDelegate {
     vars.reshipped(attempt, parcel.carrier(), parcel.trackingNo());
     timeline.record(vars.caseNo(), CaseTimeline.Kind.STEP,
         (kind == ShipmentKind.REPLACEMENT ? "仓库已发出换货新品" : "仓库已补发") + "（第 " + attempt + " 次）："
-            + parcel.carrier() + " " + parcel.trackingNo(), null);
+            + Carriers.nameOf(parcel.carrier()) + " " + parcel.trackingNo(), null);
   }
 }

@@ -21,6 +21,7 @@ public class SendBackToBuyerDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     CaseVariables vars = CaseVariables.of(execution);
     warehouse.sendBackToBuyer(vars.orderNo(), vars.caseNo());
+    vars.goodsSentBack();
     timeline.record(vars.caseNo(), CaseTimeline.Kind.STEP, "仓库已安排将退回商品寄还买家", null);
   }
 }

@@ -3,7 +3,10 @@ package com.shopdesk.aftersales.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Agents and warehouse staff working their tasks in Tasklist. */
@@ -65,6 +68,27 @@ class TasklistBrowserTest extends BrowserTest {
     assertThat(view.path("resolution").asText()).isEqualTo("REFUNDED");
     assertThat(view.path("disposition").asText()).isEqualTo("RESTOCK");
     assertThat(view.path("handledBy").asText()).isEqualTo("wh1");
+  }
+
+  @Test
+  void anAgentCannotCompensateMoreThanTheCaseAndIsToldSoInChinese() {
+    String orderNo = newOrderNo();
+    importOrder(orderNo, "DELIVERED", "ZT-" + orderNo, "300.00", 1);
+    String caseNo = post("/api/cases", """
+        {"orderNo":"%s","request":"RETURN_REFUND","reason":"QUALITY","note":"壶盖有一道很长的裂纹，从边缘一直延伸到壶钮附近"}"""
+        .formatted(orderNo)).json().path("caseNo").asText();
+    completeTask(caseNo, "reviewEvidence", Map.of("claimConfirmed", true));
+
+    assertThat(login("tasklist", "agent1", USER_PASSWORD)).isTrue();
+    openTask("客服待办", caseNo, "协商补偿");
+    choose("接受补偿，保留商品");
+    page.locator(".fjs-form .fjs-form-field", new Page.LocatorOptions().setHasText("补偿金额")).first()
+        .locator("input").first().fill("500");
+    page.getByText("不能大于 300").first().waitFor();
+    screenshot("form-compensation-too-much");
+    assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("完成").setExact(true))
+        .isDisabled()).isTrue();
+    assertThat(caseView(caseNo).path("refunds")).isEmpty();
   }
 
   @Test

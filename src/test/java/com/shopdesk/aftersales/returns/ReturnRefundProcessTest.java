@@ -364,6 +364,8 @@ class ReturnRefundProcessTest extends AfterSalesTest {
       completeTask(caseNo, "managerApproval", Map.of("approved", false));
       assertThat(closed(caseNo, "REJECTED").path("refunds")).isEmpty();
       assertThat(warehouse.sentBack(caseNo)).as("the shop does not keep goods it did not pay for").isTrue();
+      assertThat(buyerMessages(caseNo)).contains("未通过审核");
+      assertThat(caseView(caseNo).has("disposition")).as("the goods left the warehouse again").isFalse();
     }
 
     @Test

@@ -5,6 +5,8 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
+  // Chinese for the validation messages of Camunda Forms (scripts/form-messages.js)
+  customScripts: ['scripts/form-messages'],
   dateFormat: {
     monthName: 'MMMM',
     day: 'DD',

@@ -1,0 +1,30 @@
+// Camunda Forms (form-js) writes its validation messages in English only; the desk reads Chinese. This
+// translates them in place, editing the text node form-js owns so its later updates still land on it.
+const RULES = [
+  [/^Field is required\.$/, () => '必填'],
+  [/^Field must have minimum value of (.+)\.$/, (m) => `不能小于 ${m[1]}`],
+  [/^Field must have maximum value of (.+)\.$/, (m) => `不能大于 ${m[1]}`],
+  [/^Field must have minimum length of (.+)\.$/, (m) => `至少 ${m[1]} 个字`],
+  [/^Field must have maximum length of (.+)\.$/, (m) => `最多 ${m[1]} 个字`],
+  [/^Field must be a valid email\.$/, () => '请填写有效的邮箱地址'],
+  [/^Field must match pattern (.+)\.$/, () => '格式不正确']
+];
+
+function translate() {
+  document.querySelectorAll('.fjs-form-field-error li').forEach((item) => {
+    const text = item.firstChild;
+    if (!text || text.nodeType !== Node.TEXT_NODE) {
+      return;
+    }
+    for (const [pattern, chinese] of RULES) {
+      const match = text.data.match(pattern);
+      if (match) {
+        text.data = chinese(match);
+        return;
+      }
+    }
+  });
+}
+
+new MutationObserver(translate).observe(document.documentElement,
+  {subtree: true, childList: true, characterData: true});
