@@ -34,7 +34,7 @@ public class CaseParcels {
   public String describe(String orderNo, String caseNo) {
     List<String> lines = parcels(orderNo, caseNo).stream()
         .map(p -> p.kind().label() + " " + tracking.latest(p.carrier(), p.trackingNo()).map(TrackingEvent::describe)
-            .orElse(Carriers.nameOf(p.carrier()) + " " + p.trackingNo() + "：暂无物流信息"))
+            .orElse(Carriers.parcel(p.carrier(), p.trackingNo()) + "：暂无物流信息"))
         .toList();
     return lines.isEmpty() ? "（尚未发货）" : lines.stream().collect(Collectors.joining("；"));
   }

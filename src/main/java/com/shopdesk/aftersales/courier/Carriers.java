@@ -19,6 +19,11 @@ public class Carriers {
     return nameOf(code);
   }
 
+  /** A parcel as people read it: "中通快递 ZT100001". */
+  public static String parcel(String code, String trackingNo) {
+    return nameOf(code) + " " + trackingNo;
+  }
+
   public static String nameOf(String code) {
     return code == null ? "" : NAMES.getOrDefault(code.toUpperCase(java.util.Locale.ROOT), code);
   }

@@ -29,7 +29,7 @@ public class FileCourierClaimDelegate implements JavaDelegate {
     List<String> skus = ledger.items(vars.caseNo()).stream().map(CaseRequest.CaseItem::sku).toList();
     courier.fileClaim(new CourierGateway.Claim(vars.carrier(), vars.trackingNo(), vars.caseNo(), vars.orderNo(), skus,
         vars.amount()));
-    timeline.record(vars.caseNo(), CaseTimeline.Kind.STEP, "已向快递索赔：" + vars.carrier() + " " + vars.trackingNo()
+    timeline.record(vars.caseNo(), CaseTimeline.Kind.STEP, "已向快递索赔：" + Carriers.parcel(vars.carrier(), vars.trackingNo())
         + "，金额 " + Money.format(vars.amount()), null);
   }
 }

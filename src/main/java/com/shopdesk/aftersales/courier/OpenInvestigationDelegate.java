@@ -22,6 +22,6 @@ public class OpenInvestigationDelegate implements JavaDelegate {
     CaseVariables vars = CaseVariables.of(execution);
     courier.openInvestigation(vars.carrier(), vars.trackingNo());
     timeline.record(vars.caseNo(), CaseTimeline.Kind.STEP,
-        "已请快递调查丢件：" + vars.carrier() + " " + vars.trackingNo(), null);
+        "已请快递调查丢件：" + Carriers.parcel(vars.carrier(), vars.trackingNo()), null);
   }
 }

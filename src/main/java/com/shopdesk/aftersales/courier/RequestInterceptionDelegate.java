@@ -22,6 +22,6 @@ public class RequestInterceptionDelegate implements JavaDelegate {
     CaseVariables vars = CaseVariables.of(execution);
     courier.requestInterception(vars.carrier(), vars.trackingNo());
     timeline.record(vars.caseNo(), CaseTimeline.Kind.STEP,
-        "已请求快递拦截 " + vars.carrier() + " " + vars.trackingNo(), null);
+        "已请求快递拦截 " + Carriers.parcel(vars.carrier(), vars.trackingNo()), null);
   }
 }

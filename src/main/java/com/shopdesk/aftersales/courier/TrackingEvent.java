@@ -24,7 +24,7 @@ public record TrackingEvent(
 
   /** How a form or the timeline shows it, e.g. "中通快递 ZT100001：拦截失败（2026-11-12 10:00）". */
   public String describe() {
-    return Carriers.nameOf(carrier) + " " + trackingNo + "：" + event.label() + "（"
+    return Carriers.parcel(carrier, trackingNo) + "：" + event.label() + "（"
         + at.atZoneSameInstant(ZoneId.of("Asia/Shanghai")).format(SHOWN) + "）";
   }
 }

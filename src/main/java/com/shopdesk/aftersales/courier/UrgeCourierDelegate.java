@@ -21,6 +21,6 @@ public class UrgeCourierDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     CaseVariables vars = CaseVariables.of(execution);
     courier.urge(vars.carrier(), vars.trackingNo());
-    timeline.record(vars.caseNo(), CaseTimeline.Kind.STEP, "已催促快递：" + vars.carrier() + " " + vars.trackingNo(), null);
+    timeline.record(vars.caseNo(), CaseTimeline.Kind.STEP, "已催促快递：" + Carriers.parcel(vars.carrier(), vars.trackingNo()), null);
   }
 }

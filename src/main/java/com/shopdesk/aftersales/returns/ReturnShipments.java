@@ -66,7 +66,7 @@ public class ReturnShipments {
       throw ApiException.conflict("trackingNo", "tracking number " + shipment.carrier() + " "
           + shipment.trackingNo() + " belongs to another parcel");
     }
-    timeline.record(caseNo, CaseTimeline.Kind.STEP, "买家已寄回：" + Carriers.nameOf(shipment.carrier()) + " " + shipment.trackingNo()
+    timeline.record(caseNo, CaseTimeline.Kind.STEP, "买家已寄回：" + Carriers.parcel(shipment.carrier(), shipment.trackingNo())
         + (shipment.shippingFee() == null ? "" : "，运费 " + Money.format(shipment.shippingFee())), user);
     int delivered = runtime.createMessageCorrelation(MESSAGE)
         .processInstanceBusinessKey(caseNo)

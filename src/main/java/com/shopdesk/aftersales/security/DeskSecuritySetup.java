@@ -135,19 +135,20 @@ public class DeskSecuritySetup {
   private void filter(String name, String description, int priority, String candidateGroup, String visibleTo) {
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
-      filter = filters.newTaskFilter(name)
-          .setQuery(tasks.createTaskQuery().taskCandidateGroup(candidateGroup).includeAssignedTasks()
-              .orderByTaskCreateTime().asc())
-          .setProperties(Map.of(
-              "description", description,
-              "priority", priority,
-              "refresh", true,
-              "variables", java.util.List.of(
-                  Map.of("name", "caseNo", "label", "售后单号"),
-                  Map.of("name", "orderNo", "label", "订单号"),
-                  Map.of("name", "amount", "label", "金额"))));
-      filters.saveFilter(filter);
+      filter = filters.newTaskFilter(name);
     }
+    // written at every start, so a shop that upgrades gets the current columns, still one filter per name
+    filter.setQuery(tasks.createTaskQuery().taskCandidateGroup(candidateGroup).includeAssignedTasks()
+            .orderByTaskCreateTime().asc())
+        .setProperties(Map.of(
+            "description", description,
+            "priority", priority,
+            "refresh", true,
+            "variables", java.util.List.of(
+                Map.of("name", "caseNo", "label", "售后单号"),
+                Map.of("name", "orderNo", "label", "订单号"),
+                Map.of("name", "amountText", "label", "金额"))));
+    filters.saveFilter(filter);
     grant(visibleTo, Resources.FILTER, filter.getId(), READ);
     grant(MANAGERS, Resources.FILTER, filter.getId(), READ);
   }

@@ -1,5 +1,6 @@
 package com.shopdesk.aftersales.warehouse;
 
+import com.shopdesk.aftersales.courier.Carriers;
 import com.shopdesk.aftersales.cases.CaseTimeline;
 import com.shopdesk.aftersales.cases.CaseVariables;
 import com.shopdesk.aftersales.orders.Order;
@@ -38,6 +39,6 @@ public class CancelOutboundDelegate implements JavaDelegate {
         new Order.Shipment(outcome.carrier(), outcome.trackingNo(), OffsetDateTime.now()));
     vars.shipped(outcome.carrier(), outcome.trackingNo());
     timeline.record(vars.caseNo(), CaseTimeline.Kind.STEP,
-        "仓库回复已发货（" + outcome.carrier() + " " + outcome.trackingNo() + "），改为拦截包裹", null);
+        "仓库回复已发货（" + Carriers.parcel(outcome.carrier(), outcome.trackingNo()) + "），改为拦截包裹", null);
   }
 }

@@ -47,6 +47,6 @@ public class CreateReshipmentDelegate implements JavaDelegate {
     vars.reshipped(attempt, parcel.carrier(), parcel.trackingNo());
     timeline.record(vars.caseNo(), CaseTimeline.Kind.STEP,
         (kind == ShipmentKind.REPLACEMENT ? "仓库已发出换货新品" : "仓库已补发") + "（第 " + attempt + " 次）："
-            + Carriers.nameOf(parcel.carrier()) + " " + parcel.trackingNo(), null);
+            + Carriers.parcel(parcel.carrier(), parcel.trackingNo()), null);
   }
 }

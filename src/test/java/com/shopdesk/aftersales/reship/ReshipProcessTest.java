@@ -259,6 +259,8 @@ class ReshipProcessTest extends AfterSalesTest {
 
       completeTask(caseNo, "managerApproval", Map.of("approved", false, "approvalComment", "先补发"));
       assertThat(caseView(caseNo).path("refunds")).isEmpty();
+      assertThat(caseView(caseNo).path("remarks").findValuesAsText("text"))
+          .anyMatch(text -> text.contains("主管未批准这笔退款：先补发"));
       completeTask(caseNo, "remedy", Map.of("remedy", "REFUND", "refundAmount", 1280.0));
       completeTask(caseNo, "managerApproval", Map.of("approved", true));
       JsonNode view = closed(caseNo, "REFUNDED");

@@ -361,8 +361,13 @@ class ReturnRefundProcessTest extends AfterSalesTest {
       shipBack(caseNo, "YT-" + orderNo, "15.00");
       returnArrives(caseNo, "YT-" + orderNo);
       completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true));
-      completeTask(caseNo, "managerApproval", Map.of("approved", false));
-      assertThat(closed(caseNo, "REJECTED").path("refunds")).isEmpty();
+      completeTask(caseNo, "managerApproval", Map.of("approved", false, "approvalComment", "商品已使用过"));
+      JsonNode view = caseView(caseNo);
+      assertThat(view.path("resolution").asText()).isEqualTo("REJECTED");
+      assertThat(view.path("refunds")).isEmpty();
+      assertThat(view.path("remarks").findValuesAsText("text")).as("the manager's reason, then the outcome")
+          .containsExactly("售后 " + caseNo + "：主管未批准这笔退款：商品已使用过",
+              "售后 " + caseNo + "：主管未批准退款，退回的商品已寄还买家");
       assertThat(warehouse.sentBack(caseNo)).as("the shop does not keep goods it did not pay for").isTrue();
       assertThat(buyerMessages(caseNo)).contains("未通过审核");
       assertThat(caseView(caseNo).has("disposition")).as("the goods left the warehouse again").isFalse();
