@@ -52,19 +52,6 @@ public final class CaseVariables {
   public static final String RESHIP_CARRIER = "reshipCarrier";
   public static final String RESHIP_TRACKING_NO = "reshipTrackingNo";
 
-  /** The task variables {@link TaskContext} writes for the forms. */
-  public record TaskView(String deadline, String amountText, String refundAmountText, String shippingFeeText,
-      String noteText, String parcelsText) {
-    void writeTo(VariableScope task) {
-      task.setVariableLocal("deadline", deadline);
-      task.setVariableLocal("amountText", amountText);
-      task.setVariableLocal("refundAmountText", refundAmountText);
-      task.setVariableLocal("shippingFeeText", shippingFeeText);
-      task.setVariableLocal("noteText", noteText);
-      task.setVariableLocal("parcelsText", parcelsText);
-    }
-  }
-
   private final VariableScope scope;
 
   private CaseVariables(VariableScope scope) {

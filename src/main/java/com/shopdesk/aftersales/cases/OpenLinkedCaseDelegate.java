@@ -1,6 +1,5 @@
 package com.shopdesk.aftersales.cases;
 
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,11 +25,8 @@ public class OpenLinkedCaseDelegate implements JavaDelegate {
     CaseVariables vars = CaseVariables.of(execution);
     RequestType request = RequestType.valueOf(TaskInputs.required(execution, "request"));
     CaseRecord from = ledger.find(vars.caseNo()).orElseThrow();
-    // the SKU wanted in exchange only means something to an exchange
-    List<CaseRequest.CaseItem> items = ledger.items(from.caseNo()).stream().map(i -> new CaseRequest.CaseItem(i.sku(),
-        i.quantity(), request == RequestType.EXCHANGE ? i.replacementSku() : null)).toList();
     CaseIntake.Opened opened = intake.openLinked(from.caseNo(), new CaseRequest(from.orderNo(), request,
-        from.reason(), items, from.amount(), ledger.evidence(from.caseNo()), from.note()));
+        from.reason(), ledger.items(from.caseNo()), from.amount(), ledger.evidence(from.caseNo()), from.note()));
     timeline.record(from.caseNo(), CaseTimeline.Kind.STEP, "已转" + request.label() + "：售后单 " + opened.caseNo(), null);
     execution.setVariable("linkedCaseNo", opened.caseNo());
   }

@@ -28,13 +28,14 @@ public class TaskContext implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     CaseVariables vars = CaseVariables.of(task.getExecution());
-    CaseVariables.TaskView view = new CaseVariables.TaskView(
-        task.getDueDate() == null ? "无" : DUE.format(task.getDueDate().toInstant()),
-        task.hasVariable(CaseVariables.AMOUNT) ? Money.format(vars.amount()) : "—",
-        task.hasVariable(CaseVariables.AMOUNT) ? Money.format(vars.refundAmount()) : "—",
-        task.hasVariable(CaseVariables.SHIPPING_FEE) ? Money.format(vars.shippingFee()) : "—",
-        ledger.find(vars.caseNo()).map(CaseRecord::note).filter(n -> !n.isBlank()).orElse("（无）"),
-        parcels.describe(vars.orderNo(), vars.caseNo()));
-    view.writeTo(task);
+    boolean amounts = task.hasVariable(CaseVariables.AMOUNT);
+    task.setVariableLocal("deadline", task.getDueDate() == null ? "无" : DUE.format(task.getDueDate().toInstant()));
+    task.setVariableLocal("amountText", amounts ? Money.format(vars.amount()) : "—");
+    task.setVariableLocal("refundAmountText", amounts ? Money.format(vars.refundAmount()) : "—");
+    task.setVariableLocal("shippingFeeText",
+        task.hasVariable(CaseVariables.SHIPPING_FEE) ? Money.format(vars.shippingFee()) : "—");
+    task.setVariableLocal("noteText",
+        ledger.find(vars.caseNo()).map(CaseRecord::note).filter(n -> !n.isBlank()).orElse("（无）"));
+    task.setVariableLocal("parcelsText", parcels.describe(vars.orderNo(), vars.caseNo()));
   }
 }
