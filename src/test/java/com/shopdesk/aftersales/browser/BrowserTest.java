@@ -5,6 +5,8 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.TimeoutError;
+import com.microsoft.playwright.options.LoadState;
 import com.shopdesk.aftersales.AfterSalesTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,16 +64,32 @@ abstract class BrowserTest extends AfterSalesTest {
     if (page != null) page.context().close();
   }
 
-  /** Logs in to one of the webapps (tasklist, cockpit, admin); false when the login is refused. */
+  /**
+   * Logs in to one of the webapps (tasklist, cockpit, admin); false when the login is refused. A submit
+   * that Tasklist neither accepts nor refuses (seen once on a slow CI machine) is tried again, and leaves a
+   * screenshot of the stuck page behind.
+   */
   protected boolean login(String app, String user, String password) {
-    page.navigate("http://localhost:" + port + "/camunda/app/" + app + "/default/");
-    page.waitForSelector("input[type=password]");
-    page.fill("input[type=text]", user);
-    page.fill("input[type=password]", password);
-    page.click("button[type=submit]");
-    page.waitForCondition(() -> page.locator("input[type=password]").count() == 0
-        || page.getByText("Login Failed").count() > 0 || page.getByText("登录失败").count() > 0);
-    return page.locator("input[type=password]").count() == 0;
+    for (int attempt = 1; ; attempt++) {
+      page.navigate("http://localhost:" + port + "/camunda/app/" + app + "/default/");
+      page.waitForSelector("input[type=password]");
+      page.waitForLoadState(LoadState.NETWORKIDLE);
+      page.fill("input[type=text]", user);
+      page.fill("input[type=password]", password);
+      page.click("button[type=submit]");
+      try {
+        page.waitForCondition(() -> page.locator("input[type=password]").count() == 0
+            || page.getByText("Login Failed").count() > 0 || page.getByText("登录失败").count() > 0,
+            new Page.WaitForConditionOptions().setTimeout(20_000));
+        return page.locator("input[type=password]").count() == 0;
+      } catch (TimeoutError stuck) {
+        screenshot("login-stuck-" + user + "-" + attempt);
+        if (attempt == 3) {
+          throw new AssertionError("Login as " + user + " neither succeeded nor failed; the page shows: "
+              + page.locator("body").innerText(), stuck);
+        }
+      }
+    }
   }
 
   protected void screenshot(String name) {
