@@ -92,6 +92,26 @@ class TasklistBrowserTest extends BrowserTest {
   }
 
   @Test
+  void anAgentWhoFirstTriedToRefuseWithoutAReasonCanStillAgree() {
+    String orderNo = newOrderNo();
+    importOrder(orderNo, "UNSHIPPED", null, "300.00", 1);
+    String caseNo = openRefundOnly(orderNo, "300.00").caseNo();
+    runDueJobsOfCase(caseNo);
+
+    assertThat(login("tasklist", "agent1", USER_PASSWORD)).isTrue();
+    openTask("客服待办", caseNo, "同意退款");
+    choose("拒绝退款");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("完成").setExact(true)).click();
+    page.getByText("必填").first().waitFor();
+    page.locator(".page-notifications button.close:visible").first().click(); // Tasklist's notice stays until closed
+    choose("同意退款");
+    completeTask();
+
+    runDueJobsOfCase(caseNo);
+    assertThat(caseView(caseNo).path("resolution").asText()).isEqualTo("REFUNDED");
+  }
+
+  @Test
   void agentsCannotOpenCockpitOrAdmin() {
     assertThat(login("cockpit", "agent1", USER_PASSWORD)).isFalse();
     screenshot("cockpit-refuses-agent");

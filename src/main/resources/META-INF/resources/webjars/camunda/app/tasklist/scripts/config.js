@@ -5,8 +5,8 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
-  // Chinese for the validation messages of Camunda Forms (scripts/form-messages.js)
-  customScripts: ['scripts/form-messages'],
+  // Chinese for the validation messages of Camunda Forms; no error left behind on a field a condition hid
+  customScripts: ['scripts/form-messages', 'scripts/hidden-field-errors'],
   dateFormat: {
     monthName: 'MMMM',
     day: 'DD',
