@@ -19,5 +19,5 @@ public record CaseView(
   public record Refund(BigDecimal amount, String status, String idempotencyKey) {}
 
   public record ParcelView(ShipmentKind kind, String carrier, String trackingNo, String latestEvent,
-      OffsetDateTime latestEventAt) {}
+      OffsetDateTime latestEventAt, OffsetDateTime withdrawnAt) {}
 }

@@ -82,6 +82,12 @@ public class OrderRepository {
     return true;
   }
 
+  /** The warehouse took the parcel back before any courier collected it. */
+  public void markWithdrawn(String carrier, String trackingNo, OffsetDateTime at) {
+    jdbc.update("UPDATE shipments SET withdrawn_at = ? WHERE carrier = ? AND tracking_no = ? AND withdrawn_at IS NULL",
+        timestamp(at), carrier, trackingNo);
+  }
+
   public List<Parcel> parcels(String orderNo) {
     return jdbc.query("SELECT * FROM shipments WHERE order_no = ? ORDER BY id", (rs, i) -> parcel(rs), orderNo);
   }
@@ -95,7 +101,7 @@ public class OrderRepository {
   private static Parcel parcel(ResultSet rs) throws SQLException {
     return new Parcel(ShipmentKind.valueOf(rs.getString("kind")), rs.getString("carrier"),
         rs.getString("tracking_no"), time(rs.getTimestamp("shipped_at")), rs.getString("case_no"),
-        rs.getBigDecimal("shipping_fee"));
+        rs.getBigDecimal("shipping_fee"), time(rs.getTimestamp("withdrawn_at")));
   }
 
   private Order order(ResultSet rs) throws SQLException {

@@ -118,6 +118,28 @@ public class SandboxWarehouse implements WarehouseGateway {
     return parcel;
   }
 
+  @Override
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public boolean withdrawParcel(String carrier, String trackingNo) {
+    outages.check(SandboxOutages.SandboxSystem.WAREHOUSE);
+    Integer scanned = jdbc.queryForObject("SELECT COUNT(*) FROM sandbox_courier_parcels WHERE carrier = ? "
+        + "AND tracking_no = ? AND last_event IS NOT NULL", Integer.class, carrier, trackingNo);
+    if (scanned != null && scanned > 0) {
+      return false;
+    }
+    if (!withdrawn(carrier, trackingNo)) {
+      jdbc.update("INSERT INTO sandbox_withdrawn_parcels (carrier, tracking_no, withdrawn_at) VALUES (?, ?, ?)",
+          carrier, trackingNo, Timestamp.from(Instant.now()));
+    }
+    return true;
+  }
+
+  public boolean withdrawn(String carrier, String trackingNo) {
+    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM sandbox_withdrawn_parcels WHERE carrier = ? "
+        + "AND tracking_no = ?", Integer.class, carrier, trackingNo);
+    return n != null && n > 0;
+  }
+
   /** The warehouse hands the order to a courier (used by testers to play "shipped meanwhile"). */
   public void ship(String orderNo, String carrier, String trackingNo) {
     upsert(orderNo, "SHIPPED", carrier, trackingNo);

@@ -24,6 +24,12 @@ public interface WarehouseGateway {
   /** Ships the case's items again; the same case and attempt always give the same parcel. */
   Reshipment createReshipment(String orderNo, String caseNo, int attempt, Map<String, Integer> items);
 
+  /**
+   * Takes back a parcel the warehouse packed that no courier has collected, so it cannot go out after the case
+   * moved on. False when a courier collected it after all. Repeating it is harmless.
+   */
+  boolean withdrawParcel(String carrier, String trackingNo);
+
   /** Cancelled, or already handed to a courier with this tracking number. */
   record CancelOutcome(boolean cancelled, String carrier, String trackingNo) {
     public static CancelOutcome wasCancelled() {

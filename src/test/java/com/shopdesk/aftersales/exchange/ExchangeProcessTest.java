@@ -191,6 +191,8 @@ class ExchangeProcessTest extends AfterSalesTest {
     String caseNo = openExchange(orderNo, "PERSONAL", "SHOE-39");
     shipBackAndDeliver(caseNo, "YT-" + orderNo);
     replacementShippedButNotPickedUp(caseNo);
+    String first = replacementTrackingNo(caseNo);
+    assertThat(warehouse.withdrawn("ZTO", first)).as("only one replacement may go out").isTrue();
     completeTask(caseNo, "remedy", Map.of("remedy", "RESHIP"));
     String second = replacementTrackingNo(caseNo);
     assertThat(buyerMessages(caseNo).lines().filter(m -> m.contains(second))).singleElement().asString()

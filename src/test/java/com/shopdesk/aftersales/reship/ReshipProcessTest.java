@@ -1,12 +1,14 @@
 package com.shopdesk.aftersales.reship;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.shopdesk.aftersales.AfterSalesTest;
 import com.shopdesk.aftersales.courier.CourierEvent;
 import com.shopdesk.aftersales.courier.TrackingEvent;
 import com.shopdesk.aftersales.sandbox.SandboxCourier;
+import com.shopdesk.aftersales.sandbox.SandboxOutages;
 import com.shopdesk.aftersales.sandbox.SandboxWarehouse;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -28,6 +31,7 @@ class ReshipProcessTest extends AfterSalesTest {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   @Autowired SandboxWarehouse warehouse;
   @Autowired SandboxCourier courier;
+  @Autowired SandboxOutages outages;
 
   private String shippedOrder(String status, String price, int quantity) {
     String orderNo = newOrderNo();
@@ -182,8 +186,38 @@ class ReshipProcessTest extends AfterSalesTest {
 
       clockPlus(Duration.ofHours(2));
       runDueJobsOfCase(caseNo);
+      assertThat(warehouse.withdrawn("ZTO", "ZT-" + orderNo)).as("nobody collected it: it must not go out now").isTrue();
+      assertThat(taskVariable(caseNo, "remedy", "parcelsText").toString()).contains("仓库已撤回");
       completeTask(caseNo, "remedy", Map.of("remedy", "REFUND", "refundAmount", 99.0));
-      closed(caseNo, "REFUNDED");
+      JsonNode view = closed(caseNo, "REFUNDED");
+      assertThat(view.path("parcels").get(0).path("withdrawnAt").isNull()).isFalse();
+    }
+
+    @Test
+    void aParcelCollectedWhileTheWarehouseWasDownIsNotWithdrawn() {
+      String orderNo = shippedOrder("SHIPPED", "99.00", 1);
+      String caseNo = openCase(orderNo, "RESHIP", "PICKUP_TIMEOUT", "99.00");
+      clockPlus(Duration.ofHours(49));
+      outages.down(SandboxOutages.SandboxSystem.WAREHOUSE, "仓库系统升级");
+      Job withdraw;
+      try {
+        runDueJobsOfCase(caseNo);
+        fail("the warehouse is down");
+      } catch (RuntimeException expected) {
+        // the job executor would retry it, then open an incident for Cockpit
+      } finally {
+        outages.up(SandboxOutages.SandboxSystem.WAREHOUSE);
+      }
+      withdraw = engine.getManagementService().createJobQuery().activityId("withdrawParcel")
+          .processInstanceId(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
+              .processDefinitionKey("pickup-watch").singleResult().getId()).singleResult();
+      assertThat(withdraw.getExceptionMessage()).contains("仓库");
+
+      courier.scan(new TrackingEvent("ZTO", "ZT-" + orderNo, CourierEvent.PICKED_UP, OffsetDateTime.now()));
+      engine.getManagementService().executeJob(withdraw.getId());
+      runDueJobsOfCase(caseNo);
+      closed(caseNo, "RESOLVED");
+      assertThat(warehouse.withdrawn("ZTO", "ZT-" + orderNo)).isFalse();
     }
 
     @Test
@@ -218,6 +252,7 @@ class ReshipProcessTest extends AfterSalesTest {
       String caseNo = openCase(orderNo, "RESHIP", "STALLED", "99.00");
       clockPlus(Duration.ofHours(49));
       runDueJobsOfCase(caseNo);
+      assertThat(warehouse.withdrawn("ZTO", "ZT-" + orderNo)).as("a stalled parcel is on its way").isFalse();
       String reshipped = reship(caseNo, "remedy");
       push(caseNo, reshipped, "PICKED_UP");
       closed(caseNo, "RESHIPPED");
@@ -323,6 +358,7 @@ class ReshipProcessTest extends AfterSalesTest {
     runDueJobsOfCase(caseNo);
     assertThat(taskVariable(caseNo, "remedy", "reshipAttempts")).isEqualTo(1);
 
+    assertThat(warehouse.withdrawn("ZTO", first)).as("only one reshipment may go out").isTrue();
     String second = reship(caseNo, "remedy");
     assertThat(second).isNotEqualTo(first);
     clockPlus(Duration.ofHours(49));
@@ -331,6 +367,7 @@ class ReshipProcessTest extends AfterSalesTest {
     Task manager = task(caseNo, "managerRemedy");
     assertThat(engine.getTaskService().getIdentityLinksForTask(manager.getId()))
         .anyMatch(l -> "managers".equals(l.getGroupId()));
+    assertThat(warehouse.withdrawn("ZTO", second)).as("no goods after the refund").isTrue();
     completeTask(caseNo, "managerRemedy", Map.of("remedy", "REFUND", "refundAmount", 128.0));
     JsonNode view = closed(caseNo, "REFUNDED");
     assertThat(view.path("parcels").toString()).contains(first).contains(second);
