@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Pays the case's refund amount back to the buyer, never more than the order has left to refund. The
  * idempotency key is the case number plus the step's id (the calling activity's, when this runs in the called
- * process {@code refund}), so a retried job, or a crash after the provider paid, never pays twice.
+ * process {@code refund}), so a retried job, or a crash after the provider paid, never pays twice. Sets
+ * {@code refundPaidText} (e.g. "¥128.00") for the message to the buyer.
  */
 @Component
 public class IssueRefundDelegate implements JavaDelegate {
@@ -36,6 +37,7 @@ public class IssueRefundDelegate implements JavaDelegate {
     BigDecimal paid = orders.find(vars.orderNo()).orElseThrow().paidAmount();
     RefundLedger.Refund refund = ledger.begin(vars.caseNo(), vars.orderNo(), vars.refundAmount(),
         vars.shippingPart(), key, paid);
+    execution.setVariable("refundPaidText", Money.format(refund.amount()));
     if (refund.status() == RefundLedger.Status.SUCCEEDED) {
       return;
     }

@@ -53,6 +53,10 @@ class InterceptionProcessTest extends AfterSalesTest {
     assertThat(view.path("status").asText()).isEqualTo("CLOSED");
     assertThat(view.path("resolution").asText()).isEqualTo(resolution);
     assertThat(view.path("refunds")).hasSize(refunds);
+    if (refunds > 0) {
+      assertThat(buyerMessages(caseNo)).contains("已为您退款 ¥" + view.path("refunds").get(0).path("amount").decimalValue()
+          .setScale(2));
+    }
     assertThat(view.path("remarks")).hasSize(1);
     assertThat(view.path("remarks").get(0).path("text").asText()).startsWith("售后 " + caseNo);
   }

@@ -202,6 +202,7 @@ class ReturnRefundProcessTest extends AfterSalesTest {
       String caseNo = openCase(deliveredOrder("fresh", "200.00", 1, false), "RETURN_REFUND", "QUALITY", "200.00");
       completeTask(caseNo, "reviewEvidence", Map.of("claimConfirmed", true));
       assertThat(refunded(closed(caseNo, "REFUNDED"))).isEqualByComparingTo("200.00");
+      assertThat(buyerMessages(caseNo)).contains("已为您退款 ¥200.00");
     }
 
     @Test
@@ -217,7 +218,8 @@ class ReturnRefundProcessTest extends AfterSalesTest {
       completeTask(caseNo, "managerApproval", Map.of("approved", false));
 
       assertThat(payments.payments(orderNo)).isEmpty();
-      assertThat(buyerMessages(caseNo)).as("the buyer is asked to send it back instead").contains("将商品寄回");
+      assertThat(buyerMessages(caseNo)).as("the buyer is asked to send it back instead").contains("将商品寄回")
+          .doesNotContain("已为您退款");
       assertThat(shipBack(caseNo, "YT-" + orderNo, "10.00").status()).isEqualTo(202);
     }
 
