@@ -24,6 +24,7 @@ public record CaseRequest(
     @NotBlank @Size(max = 64) String orderNo,
     @NotNull RequestType request,
     @NotNull Reason reason,
+    @Size(min = 1, message = "must not be empty: leave items out to ask about the whole order")
     List<@NotNull @Valid CaseItem> items,
     @DecimalMin(value = "0.00", inclusive = false, message = "must be above 0") @Digits(integer = 10, fraction = 2) BigDecimal amount,
     @Size(max = 20) List<@NotBlank @Size(max = 1000) String> evidence,

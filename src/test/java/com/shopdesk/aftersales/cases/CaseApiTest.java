@@ -186,6 +186,20 @@ class CaseApiTest extends AfterSalesTest {
     assertNothingWrittenFor(orderNo);
   }
 
+  @Test
+  void anEmptyItemListIsABadRequestRatherThanTheWholeOrder() {
+    String orderNo = newOrderNo();
+    importOrder(orderNo, "DELIVERED", "ZT-" + orderNo, "128.00", 2);
+
+    Response r = post("/api/cases", """
+        {"orderNo":"%s","request":"RETURN_REFUND","reason":"QUALITY","items":[]}""".formatted(orderNo));
+
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    assertThat(r.json().path("field").asText()).isEqualTo("items");
+    assertThat(r.json().path("message").asText()).contains("leave items out");
+    assertNothingWrittenFor(orderNo);
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource({"REFUND_ONLY, DELIVERED", "RETURN_REFUND, DELIVERED", "RESHIP, DELIVERED", "REFUND_ONLY, UNSHIPPED"})
   void aReplacementSkuIsOnlyForAnExchange(String request, String orderStatus) {
