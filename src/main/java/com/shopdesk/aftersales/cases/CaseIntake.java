@@ -139,9 +139,6 @@ public class CaseIntake {
     for (int i = 0; i < request.items().size(); i++) {
       CaseRequest.CaseItem item = request.items().get(i);
       String field = "items[" + i + "]";
-      if (item == null) {
-        throw ApiException.badRequest(field, field + " must not be null");
-      }
       Order.Item ordered = order.item(item.sku()).orElseThrow(() -> ApiException.badRequest(
           field + ".sku", "SKU " + item.sku() + " is not part of order " + order.orderNo()));
       if (!seen.add(item.sku())) {

@@ -1,5 +1,6 @@
 package com.shopdesk.aftersales.config;
 
+import com.shopdesk.aftersales.api.Money;
 import java.math.BigDecimal;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -39,7 +40,7 @@ public class Policy {
 
   /** The cap as the buyer reads it in messages: "20.00". */
   public String getReturnShippingCapText() {
-    return returnShippingCap.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    return Money.of(returnShippingCap).toPlainString();
   }
 
   public double getReturnShippingCap() {
