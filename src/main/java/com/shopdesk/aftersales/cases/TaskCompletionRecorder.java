@@ -4,7 +4,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Records who completed a user task: on the case timeline and as the ledger's "handled by". */
+/**
+ * Records who completed a user task, on the case timeline and as the ledger's "handled by": the person logged
+ * in who completed it (the engine refuses a completion by anyone but the one who claimed it), else, for the
+ * application's own calls, the task's assignee.
+ */
 @Component
 public class TaskCompletionRecorder implements TaskListener {
   private final CaseTimeline timeline;
@@ -17,10 +21,9 @@ public class TaskCompletionRecorder implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String by = task.getAssignee();
-    if (by == null && task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() != null) {
-      by = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
-    }
+    var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    String by = authentication != null && authentication.getUserId() != null ? authentication.getUserId()
+        : task.getAssignee();
     String caseNo = CaseVariables.of(task.getExecution()).caseNo();
     if (by != null) {
       ledger.handledBy(caseNo, by);

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What every task form shows beside its own fields, written on the task when it is created: its deadline, the
- * amounts as money, the buyer's note, and the case's parcels with their latest tracking. Added to every user
+ * amounts as money, the buyer's note, and the case's parcels with their latest tracking; the case and order
+ * numbers too, which a group member may read on the task without reading the whole case. Added to every user
  * task by {@link DeskTaskListeners}, so analysts need not model it; forms read them as task variables.
  */
 @Component
@@ -29,6 +30,9 @@ public class TaskContext implements TaskListener {
   public void notify(DelegateTask task) {
     CaseVariables vars = CaseVariables.of(task.getExecution());
     boolean amounts = task.hasVariable(CaseVariables.AMOUNT);
+    // on the task itself, so the Tasklist filters' columns show them to whoever may read the task's variables
+    task.setVariableLocal(CaseVariables.CASE_NO, vars.caseNo());
+    task.setVariableLocal(CaseVariables.ORDER_NO, vars.orderNo());
     task.setVariableLocal("deadline", task.getDueDate() == null ? "无" : DUE.format(task.getDueDate().toInstant()));
     task.setVariableLocal("amountText", amounts ? Money.format(vars.amount()) : "—");
     task.setVariableLocal("refundAmountText", amounts ? Money.format(vars.refundAmount()) : "—");

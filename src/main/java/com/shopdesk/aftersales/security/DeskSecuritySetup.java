@@ -2,6 +2,7 @@ package com.shopdesk.aftersales.security;
 
 import static com.shopdesk.aftersales.security.DeskGroups.AGENTS;
 import static com.shopdesk.aftersales.security.DeskGroups.ANALYSTS;
+import static com.shopdesk.aftersales.security.DeskGroups.INTEGRATIONS;
 import static com.shopdesk.aftersales.security.DeskGroups.MANAGERS;
 import static com.shopdesk.aftersales.security.DeskGroups.WAREHOUSE;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
@@ -16,10 +17,11 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
 import static org.camunda.bpm.engine.authorization.Permissions.TASK_ASSIGN;
 import static org.camunda.bpm.engine.authorization.Permissions.TASK_WORK;
 import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
-import static org.camunda.bpm.engine.authorization.Permissions.UPDATE_INSTANCE;
-import static org.camunda.bpm.engine.authorization.Permissions.UPDATE_TASK;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -32,6 +34,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -40,12 +43,50 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the desk's groups, what each may do, and the shared Tasklist filters, at every start-up without
- * duplicating anything. Agents and warehouse staff see their tasks through the candidate-group grants the
- * engine adds to each task; managers see and steer every case of the desk; analysts deploy.
+ * The desk's groups, exactly what each may do in the engine, and the shared Tasklist filters, written at every
+ * start-up: a grant not listed here is taken away again, so a shop that upgrades gets the current model (change
+ * grants here, not in Admin; give one person more through a group of their own). Agents and warehouse staff
+ * work the tasks of their group through the grant the engine adds to each task (read, work, read its
+ * variables); managers read every case and its variables, work and assign tasks and retry incidents, but
+ * change no variable and no instance; analysts deploy and read definitions; integrations call only the
+ * product API.
  */
 @Component
 public class DeskSecuritySetup {
+  private record Grant(String group, Resource resource, String resourceId, Permission... permissions) {}
+
+  private static final List<Grant> GRANTS = List.of(
+      new Grant(AGENTS, Resources.APPLICATION, "tasklist", ACCESS),
+      new Grant(AGENTS, Resources.USER, "*", READ),
+      new Grant(AGENTS, Resources.GROUP, "*", READ),
+
+      new Grant(WAREHOUSE, Resources.APPLICATION, "tasklist", ACCESS),
+      new Grant(WAREHOUSE, Resources.USER, "*", READ),
+      new Grant(WAREHOUSE, Resources.GROUP, "*", READ),
+
+      new Grant(MANAGERS, Resources.APPLICATION, "tasklist", ACCESS),
+      new Grant(MANAGERS, Resources.APPLICATION, "cockpit", ACCESS),
+      new Grant(MANAGERS, Resources.USER, "*", READ),
+      new Grant(MANAGERS, Resources.GROUP, "*", READ),
+      new Grant(MANAGERS, Resources.PROCESS_DEFINITION, "*", READ, READ_INSTANCE, READ_HISTORY, READ_TASK,
+          ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
+          ProcessDefinitionPermissions.READ_TASK_VARIABLE, ProcessDefinitionPermissions.RETRY_JOB),
+      new Grant(MANAGERS, Resources.PROCESS_INSTANCE, "*", READ, ProcessInstancePermissions.RETRY_JOB),
+      new Grant(MANAGERS, Resources.TASK, "*", READ, TaskPermissions.READ_VARIABLE, TASK_WORK, TASK_ASSIGN),
+      new Grant(MANAGERS, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ, HistoricTaskPermissions.READ_VARIABLE),
+      new Grant(MANAGERS, Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ),
+      new Grant(MANAGERS, Resources.DECISION_DEFINITION, "*", READ, READ_HISTORY),
+      new Grant(MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", READ),
+      new Grant(MANAGERS, Resources.DEPLOYMENT, "*", READ),
+
+      new Grant(ANALYSTS, Resources.APPLICATION, "cockpit", ACCESS),
+      new Grant(ANALYSTS, Resources.DEPLOYMENT, "*", CREATE, READ, DELETE),
+      new Grant(ANALYSTS, Resources.PROCESS_DEFINITION, "*", READ, READ_HISTORY),
+      new Grant(ANALYSTS, Resources.DECISION_DEFINITION, "*", READ, READ_HISTORY, CREATE_INSTANCE),
+      new Grant(ANALYSTS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", READ));
+
+  private static final List<String> DESK_GROUPS = List.of(AGENTS, WAREHOUSE, MANAGERS, ANALYSTS, INTEGRATIONS);
+
   private final IdentityService identity;
   private final AuthorizationService authorizations;
   private final FilterService filters;
@@ -68,41 +109,52 @@ public class DeskSecuritySetup {
     group(WAREHOUSE, "仓库");
     group(MANAGERS, "主管");
     group(ANALYSTS, "流程分析");
-    group(DeskGroups.INTEGRATIONS, "系统对接");
+    group(INTEGRATIONS, "系统对接");
 
-    for (String g : new String[] {AGENTS, WAREHOUSE, MANAGERS, ANALYSTS}) {
-      grant(g, Resources.APPLICATION, "tasklist", ACCESS);
-      grant(g, Resources.USER, "*", READ);
-      grant(g, Resources.GROUP, "*", READ);
+    List<Authorization> kept = new ArrayList<>();
+    for (Grant grant : GRANTS) {
+      kept.add(exactly(grant));
     }
+    for (Authorization existing : authorizations.createAuthorizationQuery().groupIdIn(DESK_GROUPS.toArray(String[]::new))
+        .list()) {
+      if (isDeskWide(existing) && kept.stream().noneMatch(k -> k.getId().equals(existing.getId()))) {
+        authorizations.deleteAuthorization(existing.getId());
+      }
+    }
+    narrowOpenTaskGrants();
 
-    // The case context (case number, order, amount) shown beside each task in the Tasklist filters.
-    grant(AGENTS, Resources.PROCESS_DEFINITION, "*", READ, READ_INSTANCE);
-    grant(WAREHOUSE, Resources.PROCESS_DEFINITION, "*", READ, READ_INSTANCE);
-
-    grant(MANAGERS, Resources.APPLICATION, "cockpit", ACCESS);
-    grant(MANAGERS, Resources.PROCESS_DEFINITION, "*", READ, READ_INSTANCE, UPDATE_INSTANCE, READ_HISTORY,
-        READ_TASK, UPDATE_TASK, ProcessDefinitionPermissions.RETRY_JOB);
-    grant(MANAGERS, Resources.PROCESS_INSTANCE, "*", READ, UPDATE, ProcessInstancePermissions.RETRY_JOB);
-    grant(MANAGERS, Resources.TASK, "*", READ, UPDATE, TASK_WORK, TASK_ASSIGN);
-    grant(MANAGERS, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
-    grant(MANAGERS, Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ);
-    grant(MANAGERS, Resources.DECISION_DEFINITION, "*", READ, READ_HISTORY);
-    grant(MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", READ);
-    grant(MANAGERS, Resources.DEPLOYMENT, "*", READ);
-
-    grant(ANALYSTS, Resources.APPLICATION, "cockpit", ACCESS);
-    grant(ANALYSTS, Resources.DEPLOYMENT, "*", CREATE, READ, DELETE);
-    grant(ANALYSTS, Resources.PROCESS_DEFINITION, "*", READ, READ_HISTORY, UPDATE);
-    grant(ANALYSTS, Resources.DECISION_DEFINITION, "*", READ, READ_HISTORY, CREATE_INSTANCE);
-    grant(ANALYSTS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", READ);
-
-    filter("客服待办", "客服组的待办任务，最早的在前", -10, AGENTS, AGENTS);
-    filter("仓库验货", "仓库组的验货任务", 0, WAREHOUSE, WAREHOUSE);
-    filter("主管审批", "需要主管处理的任务", 10, MANAGERS, MANAGERS);
+    filter("客服待办", "客服组的待办任务，最早的在前", -10, AGENTS);
+    filter("仓库验货", "仓库组的验货任务", 0, WAREHOUSE);
+    filter("主管审批", "需要主管处理的任务", 10, MANAGERS);
     String overdueId = overdue.refresh().getId();
     for (String g : new String[] {AGENTS, WAREHOUSE, MANAGERS}) {
-      grant(g, Resources.FILTER, overdueId, READ);
+      exactly(new Grant(g, Resources.FILTER, overdueId, READ));
+    }
+  }
+
+  /**
+   * The grants this class owns: every one of a desk group except those on one filter or one task, which the
+   * filters below and the engine (for each task's candidate group) manage.
+   */
+  private static boolean isDeskWide(Authorization authorization) {
+    int type = authorization.getResourceType();
+    boolean perItem = !"*".equals(authorization.getResourceId())
+        && (type == Resources.FILTER.resourceType() || type == Resources.TASK.resourceType()
+            || type == Resources.HISTORIC_TASK.resourceType());
+    return authorization.getAuthorizationType() == AUTH_TYPE_GRANT && !perItem;
+  }
+
+  /**
+   * Tasks created before the desk gave candidate groups "work", not "update", still carry the old grant, which
+   * let a group member rename the task, move its due date and write its variables.
+   */
+  private void narrowOpenTaskGrants() {
+    for (Authorization old : authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
+        .groupIdIn(AGENTS, WAREHOUSE, MANAGERS).hasPermission(UPDATE).list()) {
+      if (!"*".equals(old.getResourceId())) {
+        old.setPermissions(new Permission[] {READ, TASK_WORK, TaskPermissions.READ_VARIABLE});
+        authorizations.saveAuthorization(old);
+      }
     }
   }
 
@@ -115,24 +167,24 @@ public class DeskSecuritySetup {
     }
   }
 
-  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-    Authorization auth = authorizations.createAuthorizationQuery().groupIdIn(group)
-        .resourceType(resource).resourceId(resourceId).list().stream().findFirst()
-        .orElseGet(() -> {
-          Authorization created = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-          created.setGroupId(group);
-          created.setResource(resource);
-          created.setResourceId(resourceId);
-          return created;
-        });
-    for (Permission permission : permissions) {
-      auth.addPermission(permission);
-    }
-    authorizations.saveAuthorization(auth);
+  /** The group's grant on the resource, with exactly these permissions. */
+  private Authorization exactly(Grant grant) {
+    Optional<Authorization> found = authorizations.createAuthorizationQuery().groupIdIn(grant.group())
+        .resourceType(grant.resource()).resourceId(grant.resourceId()).list().stream()
+        .filter(a -> a.getAuthorizationType() == AUTH_TYPE_GRANT).findFirst();
+    Authorization auth = found.orElseGet(() -> {
+      Authorization created = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      created.setGroupId(grant.group());
+      created.setResource(grant.resource());
+      created.setResourceId(grant.resourceId());
+      return created;
+    });
+    auth.setPermissions(grant.permissions());
+    return authorizations.saveAuthorization(auth);
   }
 
-  /** A shared filter on one group's tasks, claimed ones included, oldest first; readable by the group. */
-  private void filter(String name, String description, int priority, String candidateGroup, String visibleTo) {
+  /** A shared filter on one group's tasks, claimed ones included, oldest first; readable by the group and managers. */
+  private void filter(String name, String description, int priority, String candidateGroup) {
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       filter = filters.newTaskFilter(name);
@@ -144,12 +196,14 @@ public class DeskSecuritySetup {
             "description", description,
             "priority", priority,
             "refresh", true,
-            "variables", java.util.List.of(
+            "variables", List.of(
                 Map.of("name", "caseNo", "label", "售后单号"),
                 Map.of("name", "orderNo", "label", "订单号"),
                 Map.of("name", "amountText", "label", "金额"))));
     filters.saveFilter(filter);
-    grant(visibleTo, Resources.FILTER, filter.getId(), READ);
-    grant(MANAGERS, Resources.FILTER, filter.getId(), READ);
+    exactly(new Grant(candidateGroup, Resources.FILTER, filter.getId(), READ));
+    if (!MANAGERS.equals(candidateGroup)) {
+      exactly(new Grant(MANAGERS, Resources.FILTER, filter.getId(), READ));
+    }
   }
 }

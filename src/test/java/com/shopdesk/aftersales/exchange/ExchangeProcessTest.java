@@ -193,7 +193,8 @@ class ExchangeProcessTest extends AfterSalesTest {
     replacementShippedButNotPickedUp(caseNo);
     String first = replacementTrackingNo(caseNo);
     assertThat(warehouse.withdrawn("ZTO", first)).as("only one replacement may go out").isTrue();
-    completeTask(caseNo, "remedy", Map.of("remedy", "RESHIP"));
+    completeTask(caseNo, "remedy", Map.of("remedy", "RESHIP", "refundAmount",
+        engine.getTaskService().getVariable(task(caseNo, "remedy").getId(), "refundAmount")));
     String second = replacementTrackingNo(caseNo);
     assertThat(buyerMessages(caseNo).lines().filter(m -> m.contains(second))).singleElement().asString()
         .doesNotContain("到付");

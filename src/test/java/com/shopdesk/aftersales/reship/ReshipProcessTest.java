@@ -80,7 +80,8 @@ class ReshipProcessTest extends AfterSalesTest {
 
   /** Chooses a reshipment and returns its tracking number. */
   private String reship(String caseNo, String taskKey) {
-    completeTask(caseNo, taskKey, Map.of("remedy", "RESHIP"));
+    // as Tasklist submits it: the refund amount the form shows stays as it was
+    completeTask(caseNo, taskKey, Map.of("remedy", "RESHIP", "refundAmount", taskVariable(caseNo, taskKey, "refundAmount")));
     return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
         .processDefinitionKey("reship").list().stream()
         .map(pi -> (String) engine.getRuntimeService().getVariable(pi.getId(), "reshipTrackingNo"))

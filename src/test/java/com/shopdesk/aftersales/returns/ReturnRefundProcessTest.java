@@ -106,7 +106,7 @@ class ReturnRefundProcessTest extends AfterSalesTest {
       Task inspection = task(caseNo, "inspection");
       assertThat(engine.getTaskService().getIdentityLinksForTask(inspection.getId()))
           .anyMatch(l -> "warehouse".equals(l.getGroupId()));
-      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true));
+      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true, "disposition", "RESTOCK"));
 
       JsonNode view = closed(caseNo, "REFUNDED");
       assertThat(refunded(view)).as("the buyer pays the return shipping").isEqualByComparingTo("128.00");
@@ -167,12 +167,12 @@ class ReturnRefundProcessTest extends AfterSalesTest {
       String caseNo = openCase(orderNo, "RETURN_REFUND", "NOT_AS_DESCRIBED", "300.00");
       completeTask(caseNo, "reviewEvidence", Map.of("claimConfirmed", true));
       completeTask(caseNo, "negotiateCompensation", Map.of("buyerAcceptsCompensation", false,
-          "compensationAmount", 20.0));
+          "declinedChoice", "RETURN", "compensationAmount", 20.0));
 
       assertThat(buyerMessages(caseNo)).contains("运费由我们承担");
       shipBack(caseNo, "YT-" + orderNo, "25.00");
       returnArrives(caseNo, "YT-" + orderNo);
-      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", false));
+      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", false, "disposition", "REPAIR"));
 
       assertThat(refunded(closed(caseNo, "REFUNDED"))).as("300 plus shipping capped at 20").isEqualByComparingTo("320.00");
     }
@@ -184,7 +184,7 @@ class ReturnRefundProcessTest extends AfterSalesTest {
       completeTask(caseNo, "reviewEvidence", Map.of("claimConfirmed", true));
       shipBack(caseNo, "YT-" + orderNo, "8.00");
       returnArrives(caseNo, "YT-" + orderNo);
-      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true));
+      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true, "disposition", "RESTOCK"));
       assertThat(refunded(closed(caseNo, "REFUNDED"))).isEqualByComparingTo("808.00");
     }
 
@@ -229,11 +229,15 @@ class ReturnRefundProcessTest extends AfterSalesTest {
       String caseNo = openCase(orderNo, "RETURN_REFUND", "QUALITY", "50.00");
       completeTask(caseNo, "reviewEvidence", Map.of("claimConfirmed", true));
       BpmnAwareTests.complete(task(caseNo, "negotiateCompensation"), Map.of("buyerAcceptsCompensation", true,
-          "compensationAmount", 500.0));
+          "compensationAmount", 50.0));
+      // between the agent's decision and the payment, another refund used up what the order had left
+      jdbc.update("""
+          INSERT INTO refunds (case_no, order_no, amount, shipping_amount, status, idempotency_key, created_at)
+          VALUES (?, ?, 50.00, 0.00, 'SUCCEEDED', ?, CURRENT_TIMESTAMP)""", caseNo, orderNo, caseNo + ":elsewhere");
 
-      assertThatThrownBy(() -> runDueJobsOfCase(caseNo)).hasMessageContaining("剩余可退 ¥50.00");
+      assertThatThrownBy(() -> runDueJobsOfCase(caseNo)).hasMessageContaining("剩余可退 ¥0.00");
       assertThat(payments.payments(orderNo)).isEmpty();
-      assertThat(caseView(caseNo).path("refunds")).isEmpty();
+      assertThat(caseView(caseNo).path("refunds")).hasSize(1);
       assertThat(caseView(caseNo).path("status").asText()).isEqualTo("OPEN");
     }
 
@@ -245,7 +249,7 @@ class ReturnRefundProcessTest extends AfterSalesTest {
       assertThat(buyerMessages(caseNo)).contains("运费需要您承担");
       shipBack(caseNo, "YT-" + orderNo, "12.00");
       returnArrives(caseNo, "YT-" + orderNo);
-      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true));
+      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true, "disposition", "RESTOCK"));
       assertThat(refunded(closed(caseNo, "REFUNDED"))).isEqualByComparingTo("300.00");
     }
 
@@ -346,7 +350,7 @@ class ReturnRefundProcessTest extends AfterSalesTest {
       String caseNo = returning(orderNo, "1200.00");
       shipBack(caseNo, "YT-" + orderNo, "15.00");
       returnArrives(caseNo, "YT-" + orderNo);
-      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true));
+      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true, "disposition", "RESTOCK"));
 
       Task approval = task(caseNo, "managerApproval");
       assertThat(engine.getTaskService().getIdentityLinksForTask(approval.getId()))
@@ -362,7 +366,7 @@ class ReturnRefundProcessTest extends AfterSalesTest {
       String caseNo = returning(orderNo, "1200.00");
       shipBack(caseNo, "YT-" + orderNo, "15.00");
       returnArrives(caseNo, "YT-" + orderNo);
-      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true));
+      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true, "disposition", "RESTOCK"));
       completeTask(caseNo, "managerApproval", Map.of("approved", false, "approvalComment", "商品已使用过"));
       JsonNode view = caseView(caseNo);
       assertThat(view.path("resolution").asText()).isEqualTo("REJECTED");

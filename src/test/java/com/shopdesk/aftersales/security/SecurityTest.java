@@ -65,7 +65,7 @@ class SecurityTest extends AfterSalesTest {
         ADMIN, ADMIN_PASSWORD);
 
     assertThat(adhoc.status()).isEqualTo(400);
-    assertThat(adhoc.body()).contains("Expressions are forbidden");
+    assertThat(adhoc.body()).contains("Expressions are not allowed");
     assertThat(stored.status()).isEqualTo(400);
     assertThat(engine.getFilterService().createFilterQuery().filterName("evil").count()).isZero();
   }

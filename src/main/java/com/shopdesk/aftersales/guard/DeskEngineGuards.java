@@ -1,0 +1,52 @@
+package com.shopdesk.aftersales.guard;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Closes, in the engine where every entry passes (engine REST API, the webapps' API, Java), what Camunda 7.24
+ * CE leaves open to a desk login: expressions in task queries at any depth, task completions that write more
+ * than their form, claims taken from others, variables written outside forms, e-mail addresses in user
+ * listings. Also fixes the permission model the grants in {@code security/DeskSecuritySetup} rely on: reading
+ * and writing variables are permissions of their own, and a candidate group may work a task (claim, complete),
+ * not edit it.
+ */
+@Component
+public class DeskEngineGuards extends AbstractProcessEnginePlugin {
+  private final ObjectProvider<MoneyFieldLimit> moneyLimits;
+
+  public DeskEngineGuards(ObjectProvider<MoneyFieldLimit> moneyLimits) {
+    this.moneyLimits = moneyLimits;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setEnableExpressionsInAdhocQueries(false);
+    configuration.setEnableExpressionsInStoredQueries(false);
+    configuration.setEnforceSpecificVariablePermission(true);
+    configuration.setDefaultUserPermissionNameForTask(Permissions.TASK_WORK.getName());
+    configuration.setIdentityProviderSessionFactory(new GenericManagerFactory(DeskIdentityProvider.class));
+
+    List<CommandGuard> guards = List.of(new QueryExpressionGuard(), new VariableWriteGuard(),
+        new TaskWorkGuard(new TaskForms(moneyLimits)));
+    // one interceptor per chain: an interceptor knows the next one of its chain
+    configuration.setCustomPreCommandInterceptorsTxRequired(prepend(new GuardInterceptor(configuration, guards),
+        configuration.getCustomPreCommandInterceptorsTxRequired()));
+    configuration.setCustomPreCommandInterceptorsTxRequiresNew(prepend(new GuardInterceptor(configuration, guards),
+        configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+  }
+
+  private static List<CommandInterceptor> prepend(CommandInterceptor first, List<CommandInterceptor> others) {
+    List<CommandInterceptor> all = new ArrayList<>();
+    all.add(first);
+    if (others != null) all.addAll(others);
+    return all;
+  }
+}
