@@ -46,8 +46,8 @@ class QueryExpressionGuard implements CommandGuard {
     for (TaskQueryImpl part : task.getQueries()) {
       if (!part.getExpressions().isEmpty()) {
         String field = part.getExpressions().keySet().iterator().next();
-        throw new BadUserRequestException("Expressions are not allowed in task queries, or-queries and filters "
-            + "included: " + field + "Expression");
+        throw new BadUserRequestException("Expressions are not allowed in task queries (or-queries and filters "
+            + "included): the criterion " + field + " is given as an expression");
       }
     }
   }

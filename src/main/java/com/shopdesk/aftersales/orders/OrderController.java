@@ -33,9 +33,37 @@ public class OrderController {
         throw ApiException.badRequest("items[" + i + "].sku", "SKU " + order.items().get(i).sku() + " appears twice");
       }
     }
+    orders.find(order.orderNo()).ifPresent(known -> keepWhatWasPaid(known, order));
     boolean created = orders.save(order);
     Order saved = orders.find(order.orderNo()).orElseThrow();
     return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(saved);
+  }
+
+  /**
+   * Once an order has a case or a refund, what the buyer paid and for what is settled: a re-import may bring
+   * its shipping and delivery news, not a new amount, new lines, prices or categories (which decide refunds).
+   */
+  private void keepWhatWasPaid(Order known, Order update) {
+    if (!orders.hasAfterSales(known.orderNo())) {
+      return;
+    }
+    String settled = "order " + known.orderNo() + " already has after-sales cases or refunds, so ";
+    if (known.paidAmount().compareTo(update.paidAmount()) != 0) {
+      throw ApiException.conflict("paidAmount", settled + "paidAmount stays " + known.paidAmount().toPlainString()
+          + " (the import says " + update.paidAmount().toPlainString() + ")");
+    }
+    if (!sameLines(known, update)) {
+      throw ApiException.conflict("items", settled + "its items (SKUs, quantities, prices, categories) cannot change");
+    }
+  }
+
+  private static boolean sameLines(Order known, Order update) {
+    if (known.items().size() != update.items().size()) {
+      return false;
+    }
+    return update.items().stream().allMatch(item -> known.item(item.sku()).filter(k ->
+        k.quantity().equals(item.quantity()) && k.unitPrice().compareTo(item.unitPrice()) == 0
+            && k.category().equals(item.category())).isPresent());
   }
 
   @GetMapping("/{orderNo}")

@@ -53,6 +53,14 @@ public class OrderRepository {
     return created;
   }
 
+  /** Whether any after-sales case or refund refers to the order. */
+  public boolean hasAfterSales(String orderNo) {
+    Integer n = jdbc.queryForObject("""
+        SELECT (SELECT COUNT(*) FROM cases WHERE order_no = ?) + (SELECT COUNT(*) FROM refunds WHERE order_no = ?)""",
+        Integer.class, orderNo, orderNo);
+    return n != null && n > 0;
+  }
+
   public Optional<Order> find(String orderNo) {
     List<Order> found = jdbc.query("SELECT * FROM orders WHERE order_no = ?", (rs, i) -> order(rs), orderNo);
     return found.stream().findFirst();

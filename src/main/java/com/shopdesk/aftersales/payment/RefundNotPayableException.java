@@ -5,11 +5,12 @@ import java.math.BigDecimal;
 
 /**
  * A refund that would pay nothing, or more than the order has left to refund. Nothing is paid; the step fails
- * and ends as an incident whose message tells the manager what to correct before retrying.
+ * and ends as an incident whose message says what to correct before retrying: only the admin may change a case's
+ * variables, so a manager who sees it calls the admin.
  */
 public class RefundNotPayableException extends RuntimeException {
   public RefundNotPayableException(String orderNo, BigDecimal amount, BigDecimal refundable) {
     super("退款金额 " + Money.format(amount) + " 不可支付：订单 " + orderNo + " 剩余可退 " + Money.format(refundable)
-        + "。请核对流程变量 refundAmount，改正后在 Cockpit 中重试");
+        + "。请系统管理员在 Cockpit 中核对并改正流程变量 refundAmount 后重试（只有管理员能改变量）");
   }
 }

@@ -29,6 +29,7 @@ public class DemoUsers {
     user("wh1", "老陈", "仓库", DeskGroups.WAREHOUSE);
     user("manager1", "张姐", "主管", DeskGroups.MANAGERS);
     user("analyst1", "刘工", "流程", DeskGroups.ANALYSTS);
+    user("platform1", "天猫", "对接", DeskGroups.INTEGRATIONS);
   }
 
   private void user(String id, String firstName, String lastName, String group) {

@@ -1,6 +1,10 @@
 package com.shopdesk.aftersales.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.shopdesk.aftersales.api.ApiError;
 import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -8,7 +12,11 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -16,30 +24,56 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 
 /**
- * Who may call what. The product API and the sandbox take HTTP Basic against the engine's users, and only
- * agents, managers, the platform/courier integrations and the admin may call them. The engine
+ * Who may call what. The product API and the sandbox take HTTP Basic against the engine's users: agents and
+ * managers open and read cases and enter a buyer's return parcel; orders, courier events and the sandbox's
+ * controls come only from the platform/courier integrations (and the admin); anything else under /api is
+ * refused until it is given its row here and in the README's table. The engine
  * REST API (which Modeler deploys to) is guarded by Camunda's own Basic filter, so the engine's
  * authorizations apply to whoever calls it. The webapps keep their own login. The Admin first-run setup
  * endpoint is refused outright: the admin user comes from configuration.
  */
 @Configuration
 public class SecurityConfig {
+  /** The platform's and couriers' technical users, and the admin. */
+  private static final String[] SYSTEMS = {"GROUP_" + DeskGroups.INTEGRATIONS, "GROUP_" + Groups.CAMUNDA_ADMIN};
+  /** Whoever works cases: agents, managers, the platform integration, the admin. */
+  private static final String[] DESK = {"GROUP_" + DeskGroups.AGENTS, "GROUP_" + DeskGroups.MANAGERS,
+      "GROUP_" + DeskGroups.INTEGRATIONS, "GROUP_" + Groups.CAMUNDA_ADMIN};
 
   @Bean
   @Order(1)
-  SecurityFilterChain productApi(HttpSecurity http, EngineUserAuthenticationProvider users) throws Exception {
+  SecurityFilterChain productApi(HttpSecurity http, EngineUserAuthenticationProvider users, ObjectMapper json)
+      throws Exception {
     BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
     entryPoint.setRealmName("aftersales");
     return http
         .securityMatcher("/api/**", "/sandbox/**")
-        .authorizeHttpRequests(a -> a.anyRequest().hasAnyAuthority(
-            "GROUP_" + DeskGroups.AGENTS, "GROUP_" + DeskGroups.MANAGERS, "GROUP_" + DeskGroups.INTEGRATIONS,
-            "GROUP_" + Groups.CAMUNDA_ADMIN))
+        .authorizeHttpRequests(a -> a
+            .requestMatchers(HttpMethod.POST, "/api/orders", "/api/courier-events").hasAnyAuthority(SYSTEMS)
+            .requestMatchers("/sandbox/**").hasAnyAuthority(SYSTEMS)
+            .requestMatchers(HttpMethod.GET, "/api/orders/*", "/api/cases", "/api/cases/*").hasAnyAuthority(DESK)
+            .requestMatchers(HttpMethod.POST, "/api/cases", "/api/cases/*/return-shipment").hasAnyAuthority(DESK)
+            .anyRequest().denyAll())
         .authenticationProvider(users)
         .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
+        .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
+          response.setStatus(HttpStatus.FORBIDDEN.value());
+          response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+          response.setCharacterEncoding("UTF-8");
+          json.writeValue(response.getOutputStream(), new ApiError(403, "Forbidden", null, request.getMethod() + " "
+              + request.getRequestURI() + " is not open to " + whoIs(request) + " (see the README's table of roles)"));
+        }))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(c -> c.disable())
         .build();
+  }
+
+  private static String whoIs(HttpServletRequest request) {
+    Authentication user = SecurityContextHolder.getContext().getAuthentication();
+    if (user == null) return "anonymous callers";
+    String groups = user.getAuthorities().stream().map(a -> a.getAuthority().replace("GROUP_", ""))
+        .collect(Collectors.joining(", "));
+    return user.getName() + (groups.isEmpty() ? "" : " (" + groups + ")");
   }
 
   @Bean

@@ -123,11 +123,11 @@ public final class FormSubmission {
       min = BigDecimal.ZERO;
     }
     if (min != null && number.compareTo(min) < 0) {
-      throw new FieldRefused(field.key(), field.describe() + "不能小于 " + min.toPlainString());
+      throw new FieldRefused(field.key(), field.describe() + "不能小于 " + shown(field, min));
     }
     BigDecimal max = bound(field, field.max(), data, feel);
     if (max != null && number.compareTo(max) > 0) {
-      throw new FieldRefused(field.key(), field.describe() + "不能大于 " + max.toPlainString());
+      throw new FieldRefused(field.key(), field.describe() + "不能大于 " + shown(field, max));
     }
     if (field.isMoney()) {
       ceiling.get().ifPresent(limit -> {
@@ -137,6 +137,11 @@ public final class FormSubmission {
         }
       });
     }
+  }
+
+  /** Money bounds read as money (1500.00, not 1500). */
+  private static String shown(Field field, BigDecimal bound) {
+    return field.isMoney() && bound.scale() < 2 ? bound.setScale(2).toPlainString() : bound.toPlainString();
   }
 
   private static BigDecimal bound(Field field, Bound bound, Map<String, Object> data, Feel feel) {
