@@ -165,7 +165,12 @@ public abstract class AfterSalesTest {
   }
 
   protected Response send(String method, String path, String body, String user, String password) {
+    return send(method, path, body, user, password, "*/*");
+  }
+
+  protected Response send(String method, String path, String body, String user, String password, String accept) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Accept", accept)
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
         .header("Content-Type", "application/json");
