@@ -1,0 +1,32 @@
+package com.shopdesk.aftersales.guard.deploy;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.spring.SpringExpressionManager;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * What analysts deploy is checked before it runs, and what cases use is never deleted. In the engine, so
+ * that every way in (Modeler, /engine-rest, Cockpit, the app's own auto-deployment) passes the same checks:
+ * <ul>
+ *   <li>expressions resolve only the desk's delegates and diagram helpers ({@link DeskBeans}), never any
+ *       other Spring bean, whatever the diagram, decision or query.</li>
+ * </ul>
+ */
+@Component
+public class DeploymentPolicyPlugin extends AbstractProcessEnginePlugin {
+  private final ApplicationContext applicationContext;
+  private final DeskBeans beans;
+
+  public DeploymentPolicyPlugin(ApplicationContext applicationContext, DeskBeans beans) {
+    this.applicationContext = applicationContext;
+    this.beans = beans;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    // replaces the one ProcessEngineFactoryBean set, which exposes every bean of the application context
+    configuration.setExpressionManager(new SpringExpressionManager(applicationContext, beans.forExpressions()));
+  }
+}
