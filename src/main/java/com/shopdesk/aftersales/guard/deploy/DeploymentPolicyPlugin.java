@@ -1,5 +1,9 @@
 package com.shopdesk.aftersales.guard.deploy;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
@@ -11,7 +15,8 @@ import org.springframework.stereotype.Component;
  * that every way in (Modeler, /engine-rest, Cockpit, the app's own auto-deployment) passes the same checks:
  * <ul>
  *   <li>expressions resolve only the desk's delegates and diagram helpers ({@link DeskBeans}), never any
- *       other Spring bean, whatever the diagram, decision or query.</li>
+ *       other Spring bean, whatever the diagram, decision or query;</li>
+ *   <li>diagrams are checked as the engine parses them ({@link DiagramPolicy}, {@link ExpressionPolicy});</li>
  * </ul>
  */
 @Component
@@ -28,5 +33,15 @@ public class DeploymentPolicyPlugin extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     // replaces the one ProcessEngineFactoryBean set, which exposes every bean of the application context
     configuration.setExpressionManager(new SpringExpressionManager(applicationContext, beans.forExpressions()));
+    list(configuration::getCustomPreBPMNParseListeners, configuration::setCustomPreBPMNParseListeners)
+        .add(new DiagramPolicy(new ExpressionPolicy(beans)));
+  }
+
+  /** The configuration's list, created if the engine has none yet. */
+  private static <T> List<T> list(Supplier<List<T>> getter, Consumer<List<T>> setter) {
+    if (getter.get() == null) {
+      setter.accept(new ArrayList<>());
+    }
+    return getter.get();
   }
 }
