@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
  *   <li>expressions resolve only the desk's delegates and diagram helpers ({@link DeskBeans}), never any
  *       other Spring bean, whatever the diagram, decision or query;</li>
  *   <li>diagrams are checked as the engine parses them ({@link DiagramPolicy}, {@link ExpressionPolicy});</li>
+ *   <li>the other resources of a deployment before the engine deploys them ({@link ResourcePolicy});</li>
  * </ul>
  */
 @Component
@@ -35,6 +36,8 @@ public class DeploymentPolicyPlugin extends AbstractProcessEnginePlugin {
     configuration.setExpressionManager(new SpringExpressionManager(applicationContext, beans.forExpressions()));
     list(configuration::getCustomPreBPMNParseListeners, configuration::setCustomPreBPMNParseListeners)
         .add(new DiagramPolicy(new ExpressionPolicy(beans)));
+    list(configuration::getCustomPreDeployers, configuration::setCustomPreDeployers)
+        .add(new ResourcePolicy());
   }
 
   /** The configuration's list, created if the engine has none yet. */
