@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
  *       other Spring bean, whatever the diagram, decision or query;</li>
  *   <li>diagrams are checked as the engine parses them ({@link DiagramPolicy}, {@link ExpressionPolicy});</li>
  *   <li>the other resources of a deployment before the engine deploys them ({@link ResourcePolicy});</li>
+ *   <li>deleting deployments and process definitions cases use is refused ({@link DeleteGuard}).</li>
  * </ul>
  */
 @Component
@@ -38,6 +39,9 @@ public class DeploymentPolicyPlugin extends AbstractProcessEnginePlugin {
         .add(new DiagramPolicy(new ExpressionPolicy(beans)));
     list(configuration::getCustomPreDeployers, configuration::setCustomPreDeployers)
         .add(new ResourcePolicy());
+    list(configuration::getCustomPreCommandInterceptorsTxRequired,
+        configuration::setCustomPreCommandInterceptorsTxRequired)
+        .add(new DeleteGuard());
   }
 
   /** The configuration's list, created if the engine has none yet. */
