@@ -268,12 +268,14 @@ class DeploymentPolicyTest extends AfterSalesTest {
   void analystsStillChangeRulesLabelsAndDeadlines() throws Exception {
     String dmn = read("bpmn/reship-remedy.dmn").replace("\"reship-remedy\"", "\"reship-remedy-changed\"")
         .replaceFirst("\"REFUND\"", "\"RESHIP\"");
-    String form = read("forms/agree-refund.form").replace("\"id\": \"agree-refund\"", "\"id\": \"agree-refund-changed\"")
+    String form = read("forms/agree-refund.form")
+        .replace("\"id\": \"agree-refund\"", "\"id\": \"agree-refund-changed\"")
         .replace("\"label\": \"处理结果\"", "\"label\": \"处理意见\"");
     String diagram = read("bpmn/interception.bpmn").replace("id=\"interception\"", "id=\"interception-changed\"")
         .replace("bpmnElement=\"interception\"", "bpmnElement=\"interception-changed\"")
         .replace("${deadlines.interceptOutcome}", "${deadlines.pickup}");
-    String feelByName = decisionTable("feel-" + newKey(), "expressionLanguage=\"https://www.omg.org/spec/DMN/20191111/FEEL/\"", "");
+    String feelByName = decisionTable("feel-" + newKey(),
+        "expressionLanguage=\"https://www.omg.org/spec/DMN/20191111/FEEL/\"", "");
 
     for (Map.Entry<String, String> file : Map.of("reship-remedy-changed.dmn", dmn,
         "agree-refund-changed.form", form, "interception-changed.bpmn", diagram,
@@ -292,7 +294,8 @@ class DeploymentPolicyTest extends AfterSalesTest {
   static Stream<Attack> decisionAttacks() {
     return Stream.of(
         new Attack("a JUEL input expression", "inputExpression", "'juel'",
-            decisionTable("evil", "", "").replace("typeRef=\"string\">", "typeRef=\"string\" expressionLanguage=\"juel\">")
+            decisionTable("evil", "", "")
+                .replace("typeRef=\"string\">", "typeRef=\"string\" expressionLanguage=\"juel\">")
                 .replace("<text>reason</text>", "<text>${jdbcTemplate.update('DELETE FROM cases')}</text>")),
         new Attack("a script output entry", "outputEntry", "'javascript'",
             decisionTable("evil", "", "expressionLanguage=\"javascript\"")),
@@ -328,7 +331,7 @@ class DeploymentPolicyTest extends AfterSalesTest {
   void otherKindsOfResourcesAreRefusedWithEverythingDeployedBesideThem(String resource) throws Exception {
     String key = newKey();
     Map<String, byte[]> files = new LinkedHashMap<>();
-    files.put("harmless.bpmn", diagram(key, START + "<bpmn:sequenceFlow id=\"f1\" sourceRef=\"start\" targetRef=\"end\" />" + END));
+    files.put("harmless.bpmn", harmlessDiagram(key));
     files.put(resource, bytes("java.lang.Runtime.getRuntime().exec('id')"));
 
     Response r = analystDeploys(key, files);
@@ -374,12 +377,14 @@ class DeploymentPolicyTest extends AfterSalesTest {
         send("DELETE", "/engine-rest/deployment/" + deploymentId, null, ANALYST, USER_PASSWORD),
         send("DELETE", "/engine-rest/deployment/" + deploymentId + "?cascade=true", null, ANALYST, USER_PASSWORD),
         send("DELETE", "/engine-rest/deployment/" + deploymentId + "?cascade=true", null, ADMIN, ADMIN_PASSWORD),
-        send("DELETE", "/engine-rest/process-definition/" + definitionId + "?cascade=true", null, ADMIN, ADMIN_PASSWORD),
+        send("DELETE", "/engine-rest/process-definition/" + definitionId + "?cascade=true", null, ADMIN,
+            ADMIN_PASSWORD),
         send("DELETE", "/engine-rest/process-definition/key/interception?cascade=true", null, ADMIN, ADMIN_PASSWORD));
 
     for (Response r : attempts) {
       assertThat(r.status()).as(r.body()).isEqualTo(403);
-      assertThat(r.json().path("message").asText()).contains("cannot be deleted", "running case", "deploy a new version");
+      assertThat(r.json().path("message").asText())
+          .contains("cannot be deleted", "running case", "deploy a new version");
     }
     assertThat(attempts.get(1).json().path("message").asText()).startsWith("deployment " + deploymentId)
         .contains(opened.caseNo());
@@ -396,8 +401,8 @@ class DeploymentPolicyTest extends AfterSalesTest {
   void whatOnlyFinishedCasesUsedIsDeletedOnlyByTheAdmin() throws Exception {
     String key = newKey();
     String deploymentId = deployedHarmless(key);
-    Response started = send("POST", "/engine-rest/process-definition/key/" + key + "/start", "{\"businessKey\":\"AS-done\"}",
-        ADMIN, ADMIN_PASSWORD);
+    Response started = send("POST", "/engine-rest/process-definition/key/" + key + "/start",
+        "{\"businessKey\":\"AS-done\"}", ADMIN, ADMIN_PASSWORD);
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     assertThat(started.json().path("ended").asBoolean()).isTrue();
 
@@ -439,6 +444,11 @@ class DeploymentPolicyTest extends AfterSalesTest {
     return "policy-attack-" + KEYS.incrementAndGet() + "-" + System.nanoTime() % 100_000;
   }
 
+  /** A process that starts and ends at once: allowed by every rule. */
+  private static byte[] harmlessDiagram(String key) {
+    return diagram(key, START + "<bpmn:sequenceFlow id=\"f1\" sourceRef=\"start\" targetRef=\"end\" />" + END);
+  }
+
   private static byte[] diagram(String key, String body) {
     return diagram(key, body, "");
   }
@@ -478,8 +488,7 @@ class DeploymentPolicyTest extends AfterSalesTest {
   }
 
   private String deployedHarmless(String key) throws Exception {
-    Response r = analystDeploys(key, Map.of("harmless.bpmn",
-        diagram(key, START + "<bpmn:sequenceFlow id=\"f1\" sourceRef=\"start\" targetRef=\"end\" />" + END)));
+    Response r = analystDeploys(key, Map.of("harmless.bpmn", harmlessDiagram(key)));
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     return r.json().path("id").asText();
   }
@@ -515,7 +524,8 @@ class DeploymentPolicyTest extends AfterSalesTest {
       body.writeBytes(bytes("\r\n"));
     }
     body.writeBytes(bytes("--" + boundary + "--\r\n"));
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/deployment/create"))
+    URI endpoint = URI.create("http://localhost:" + port + "/engine-rest/deployment/create");
+    HttpRequest request = HttpRequest.newBuilder(endpoint)
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .header("Authorization", "Basic " + Base64.getEncoder()
             .encodeToString((ANALYST + ":" + USER_PASSWORD).getBytes(StandardCharsets.UTF_8)))

@@ -62,7 +62,7 @@ public class DeskBeans {
       @Override
       public Set<Entry<Object, Object>> entrySet() {
         return exposedNames().stream()
-            .map(name -> (Entry<Object, Object>) new SimpleImmutableEntry<Object, Object>(name, beanFactory.getBean(name)))
+            .map(name -> new SimpleImmutableEntry<Object, Object>(name, beanFactory.getBean(name)))
             .collect(Collectors.toUnmodifiableSet());
       }
     };

@@ -119,7 +119,8 @@ class DiagramPolicy extends AbstractBpmnParseListener {
     return switch (construct) {
       case "script", "resource" -> ": scripts run arbitrary code";
       case "connector" -> ": the desk talks to other systems only through its delegates";
-      case "formKey", "formData", "formField", "formProperty" -> ": the desk's tasks use Camunda Forms (camunda:formRef)";
+      case "formKey", "formData", "formField", "formProperty" ->
+          ": the desk's tasks use Camunda Forms (camunda:formRef)";
       default -> ": Java classes named in a diagram run arbitrary code; use one of the desk's delegates";
     };
   }
