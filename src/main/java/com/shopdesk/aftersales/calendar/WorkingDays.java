@@ -1,5 +1,6 @@
 package com.shopdesk.aftersales.calendar;
 
+import com.shopdesk.aftersales.guard.deploy.DiagramHelper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDateTime;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * from the engine's clock (so tests that move it move this too), in the shop's time zone, keeping the
  * time of day: Friday 15:00 plus 3 working days is Wednesday 15:00, unless holidays intervene.
  */
+@DiagramHelper
 @Component("workingDays")
 public class WorkingDays {
   private static final ZoneId SHOP_ZONE = ZoneId.of("Asia/Shanghai");

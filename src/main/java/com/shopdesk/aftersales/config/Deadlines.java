@@ -1,5 +1,6 @@
 package com.shopdesk.aftersales.config;
 
+import com.shopdesk.aftersales.guard.deploy.DiagramHelper;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
  * The desk's deadlines ({@code aftersales.deadlines.*}, ISO-8601 durations). Diagrams read them as
  * {@code ${deadlines.agreeRefund}} in timers and due dates, so a demo can run them in minutes.
  */
+@DiagramHelper
 @Component("deadlines")
 @ConfigurationProperties("aftersales.deadlines")
 public class Deadlines {

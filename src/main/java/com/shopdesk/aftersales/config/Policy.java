@@ -1,6 +1,7 @@
 package com.shopdesk.aftersales.config;
 
 import com.shopdesk.aftersales.api.Money;
+import com.shopdesk.aftersales.guard.deploy.DiagramHelper;
 import java.math.BigDecimal;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
  * the "0-second refund" limit, the return-shipping estimate the resolution table weighs, the cap on the
  * return shipping the seller pays back, and the refund above which a manager approves first.
  */
+@DiagramHelper
 @Component("policy")
 @ConfigurationProperties("aftersales")
 public class Policy {

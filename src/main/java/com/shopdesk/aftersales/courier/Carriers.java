@@ -1,5 +1,6 @@
 package com.shopdesk.aftersales.courier;
 
+import com.shopdesk.aftersales.guard.deploy.DiagramHelper;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -7,6 +8,7 @@ import org.springframework.stereotype.Component;
  * The couriers' names as buyers and agents know them, for the codes their APIs use ("ZTO" → 中通快递).
  * Diagrams write {@code ${carriers.name(carrier)}} in buyer messages; an unknown code is shown as it is.
  */
+@DiagramHelper
 @Component("carriers")
 public class Carriers {
   private static final Map<String, String> NAMES = Map.ofEntries(

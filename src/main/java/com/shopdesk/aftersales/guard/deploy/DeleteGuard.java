@@ -1,0 +1,120 @@
+package com.shopdesk.aftersales.guard.deploy;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.DeleteDeploymentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteProcessDefinitionsByIdsCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteProcessDefinitionsByKeyCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * Refuses to delete a deployment or process definition that cases use: never while a case runs on it (a
+ * cascading delete would remove the case and its history), and only for camunda-admin once cases have
+ * finished on it (their history is the audit trail of what was paid). What no case ever used may be deleted.
+ * <p>
+ * Only commands called from outside the engine are looked at; the check runs in the command's own command
+ * context and transaction, and refuses with an {@link AuthorizationException} (REST {@code 403}).
+ */
+class DeleteGuard extends CommandInterceptor {
+  private static final int SHOWN_CASES = 3;
+
+  @Override
+  public <T> T execute(Command<T> command) {
+    boolean outermost = Context.getCommandContext() == null;
+    if (outermost && (command instanceof DeleteDeploymentCmd || command instanceof DeleteProcessDefinitionsByIdsCmd
+        || command instanceof DeleteProcessDefinitionsByKeyCmd)) {
+      return next.execute(commandContext -> {
+        commandContext.runWithoutAuthorization(() -> {
+          check(command, commandContext);
+          return null;
+        });
+        return command.execute(commandContext);
+      });
+    }
+    return next.execute(command);
+  }
+
+  private static void check(Command<?> command, CommandContext commandContext) {
+    Target target = target(command, commandContext);
+    if (target.definitions().isEmpty()) {
+      return; // nothing to protect; the command reports what does not exist
+    }
+    ProcessEngineConfigurationImpl engine = commandContext.getProcessEngineConfiguration();
+    long running = 0;
+    List<String> shown = new ArrayList<>();
+    long finished = 0;
+    for (ProcessDefinition definition : target.definitions()) {
+      var instances = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionId(definition.getId());
+      running += instances.count();
+      if (shown.size() < SHOWN_CASES) {
+        instances.listPage(0, SHOWN_CASES - shown.size()).forEach(instance -> shown.add(caseOf(instance)));
+      }
+      finished += engine.getHistoryService().createHistoricProcessInstanceQuery()
+          .processDefinitionId(definition.getId()).finished().count();
+    }
+    if (running > 0) {
+      throw new AuthorizationException(target.description() + " cannot be deleted: " + running
+          + (running == 1 ? " running case uses it (" : " running cases use it (") + String.join(", ", shown)
+          + (running > shown.size() ? ", …" : "") + "); deploy a new version instead");
+    }
+    if (finished > 0 && !isCamundaAdmin(commandContext)) {
+      throw new AuthorizationException(target.description() + " cannot be deleted: " + finished
+          + (finished == 1 ? " finished case" : " finished cases")
+          + " used it and their history is the desk's audit trail; only camunda-admin may delete it");
+    }
+  }
+
+  private static boolean isCamundaAdmin(CommandContext commandContext) {
+    Authentication authentication = commandContext.getAuthentication();
+    return authentication != null && commandContext.getAuthorizationManager().isCamundaAdmin(authentication);
+  }
+
+  private static String caseOf(ProcessInstance instance) {
+    return instance.getBusinessKey() != null ? instance.getBusinessKey() : "instance " + instance.getId();
+  }
+
+  /** What the command would delete, read from its fields (the commands have no getters). */
+  private static Target target(Command<?> command, CommandContext commandContext) {
+    var definitions = commandContext.getProcessDefinitionManager();
+    if (command instanceof DeleteDeploymentCmd) {
+      String deploymentId = field(command, "deploymentId");
+      return new Target("deployment " + deploymentId,
+          definitions.findProcessDefinitionsByDeploymentId(deploymentId));
+    }
+    if (command instanceof DeleteProcessDefinitionsByIdsCmd) {
+      Set<String> ids = field(command, "processDefinitionIds");
+      return new Target("process definition " + String.join(", ", ids),
+          ids == null || ids.isEmpty() ? List.of() : definitions.findDefinitionsByIds(ids));
+    }
+    String key = field(command, "processDefinitionKey");
+    String tenantId = field(command, "tenantId");
+    boolean tenantIdSet = field(command, "isTenantIdSet");
+    return new Target("process definitions with key " + key,
+        key == null ? List.of() : definitions.findDefinitionsByKeyAndTenantId(key, tenantId, tenantIdSet));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <V> V field(Object command, String name) {
+    Field field = ReflectionUtils.findField(command.getClass(), name);
+    if (field == null) {
+      throw new IllegalStateException(command.getClass().getName() + " has no field " + name
+          + "; check DeleteGuard against this engine version");
+    }
+    ReflectionUtils.makeAccessible(field);
+    return (V) ReflectionUtils.getField(field, command);
+  }
+
+  private record Target(String description, Collection<? extends ProcessDefinition> definitions) {}
+}

@@ -1,0 +1,141 @@
+package com.shopdesk.aftersales.guard.deploy;
+
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.BpmnParseException;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.impl.util.xml.Namespace;
+
+/**
+ * Refuses a diagram that could run code the desk did not write: scripts, Java classes named in the diagram,
+ * outgoing connectors, generated forms, start events that fire by themselves (timers, messages, signals, …),
+ * and expressions outside {@link ExpressionPolicy}. Every element, attribute and text of the XML is looked
+ * at, not just the elements the engine knows, so nothing is missed by being put somewhere unusual.
+ * <p>
+ * The refusal is a {@link BpmnParseException} on the nearest element with an id: the engine reports it as a
+ * parse error of the resource (REST {@code 400} with {@code details}), which Modeler shows on that element.
+ */
+class DiagramPolicy extends AbstractBpmnParseListener {
+  private static final Namespace CAMUNDA = BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS;
+  /** camunda:… attributes that name a Java class or an external script, or a form the engine generates. */
+  private static final Set<String> CAMUNDA_ATTRIBUTES = Set.of("class", "variableMappingClass",
+      "formHandlerClass", "resource", "formKey");
+  /** camunda:… elements: scripts, HTTP connectors and generated forms. */
+  private static final Set<String> CAMUNDA_ELEMENTS = Set.of("script", "connector", "formData", "formField",
+      "formProperty");
+
+  private final ExpressionPolicy expressions;
+
+  DiagramPolicy(ExpressionPolicy expressions) {
+    this.expressions = expressions;
+  }
+
+  @Override
+  public void parseRootElement(Element root, List<ProcessDefinitionEntity> processDefinitions) {
+    if (isAlreadyDeployed(processDefinitions)) {
+      return;
+    }
+    check(root, root);
+  }
+
+  /**
+   * The engine parses a deployment again when it loads it into its cache (after a restart, on another node);
+   * what was deployed before is not judged again, it was judged when it was new.
+   */
+  private static boolean isAlreadyDeployed(List<ProcessDefinitionEntity> processDefinitions) {
+    if (processDefinitions.isEmpty()) {
+      return false;
+    }
+    DeploymentEntity deployment = Context.getCommandContext().getDeploymentManager()
+        .findDeploymentById(processDefinitions.get(0).getDeploymentId());
+    return deployment != null && !deployment.isNew();
+  }
+
+  /** @param named the element itself if it has an id, else its nearest ancestor that has one */
+  private void check(Element element, Element named) {
+    if (element.attribute("id") != null) {
+      named = element;
+    }
+    checkElement(element, named);
+    for (String attribute : element.attributes()) {
+      checkText(element.attribute(attribute), named);
+    }
+    checkText(element.getText(), named);
+    for (Element child : element.elements()) {
+      check(child, named);
+    }
+  }
+
+  private void checkElement(Element element, Element named) {
+    String tag = element.getTagName();
+    if (isBpmn(element) && tag.equals("scriptTask")) {
+      throw refused("script tasks are not allowed; use a service task with one of the desk's delegates", named);
+    }
+    if (isBpmn(element) && tag.equals("startEvent")) {
+      for (Element definition : element.elements()) {
+        if (isBpmn(definition) && (definition.getTagName().endsWith("EventDefinition")
+            || definition.getTagName().equals("eventDefinitionRef"))) {
+          throw refused("start events must be plain (none) start events; <" + definition.getTagName()
+              + "> starts instances by itself", named);
+        }
+      }
+    }
+    if (isCamunda(element) && CAMUNDA_ELEMENTS.contains(tag)) {
+      throw refused("camunda:" + tag + " is not allowed" + why(tag), named);
+    }
+    if (isCamunda(element) && element.attribute("class") != null) {
+      throw refused("class=\"" + element.attribute("class") + "\" on camunda:" + tag
+          + " is not allowed; use delegateExpression=\"${…Delegate}\" with one of the desk's delegates", named);
+    }
+    for (String attribute : CAMUNDA_ATTRIBUTES) {
+      if (element.attributeNS(CAMUNDA, attribute) != null) {
+        throw refused("camunda:" + attribute + " is not allowed" + why(attribute), named);
+      }
+    }
+    if (element.attribute("language") != null) {
+      throw refused("expressions in language '" + element.attribute("language")
+          + "' are scripts and not allowed; write a ${…} expression without a language", named);
+    }
+    if (isBpmn(element) && tag.equals("userTask") && element.attributeNS(CAMUNDA, "formRef") == null) {
+      throw refused("user tasks need a Camunda Form (camunda:formRef)", named);
+    }
+  }
+
+  private void checkText(String text, Element named) {
+    if (ExpressionPolicy.containsExpression(text)) {
+      expressions.refusal(text).ifPresent(reason -> {
+        throw refused(reason, named);
+      });
+    }
+  }
+
+  private static String why(String construct) {
+    return switch (construct) {
+      case "script", "resource" -> ": scripts run arbitrary code";
+      case "connector" -> ": the desk talks to other systems only through its delegates";
+      case "formKey", "formData", "formField", "formProperty" ->
+          ": the desk's tasks use Camunda Forms (camunda:formRef)";
+      default -> ": Java classes named in a diagram run arbitrary code; use one of the desk's delegates";
+    };
+  }
+
+  private static BpmnParseException refused(String reason, Element named) {
+    String id = named.attribute("id");
+    return new BpmnParseException("Refused by the deployment policy, element '" + (id == null ? "?" : id) + "': "
+        + reason, named);
+  }
+
+  private static boolean isBpmn(Element element) {
+    return BpmnParser.BPMN20_NS.equals(element.getUri());
+  }
+
+  private static boolean isCamunda(Element element) {
+    return CAMUNDA.getNamespaceUri().equals(element.getUri()) || CAMUNDA.getAlternativeUri().equals(element.getUri());
+  }
+}
