@@ -67,6 +67,13 @@ class DeploymentPolicyTest extends AfterSalesTest {
     }
   }
 
+  /** A class an attacking diagram would name as form handler: the engine creates it while it reads the diagram. */
+  public static class ProbeFormHandler extends org.camunda.bpm.engine.impl.form.handler.DefaultTaskFormHandler {
+    public ProbeFormHandler() {
+      PROBE_CALLS.incrementAndGet();
+    }
+  }
+
   /**
    * The probe joins the shared application context at run time: a @TestConfiguration would start a second
    * context, whose engine would replace this one in Camunda's static registry that /engine-rest looks up.
@@ -137,6 +144,10 @@ class DeploymentPolicyTest extends AfterSalesTest {
                 <camunda:formField id="amount" type="long" defaultValue="${deploymentProbe.touch()}" />
               </camunda:formData></bpmn:extensionElements>
             </bpmn:userTask>""" + flows),
+        new Attack("a Java form handler, which the engine creates while reading", "evil", "camunda:formHandlerClass", """
+            <bpmn:userTask id="evil" camunda:formRef="agree-refund" camunda:formRefBinding="deployment"
+                camunda:candidateGroups="agents" camunda:formHandlerClass="%s" />""".formatted(
+            ProbeFormHandler.class.getName()) + flows),
         new Attack("a user task without a Camunda Form", "evil", "camunda:formRef", """
             <bpmn:userTask id="evil" camunda:candidateGroups="agents" />""" + flows),
         new Attack("a Spring bean that is not the desk's", "evil", "Spring bean 'jdbcTemplate'", """
@@ -339,6 +350,33 @@ class DeploymentPolicyTest extends AfterSalesTest {
     assertThat(r.status()).as(r.body()).isEqualTo(400);
     assertThat(r.json().path("message").asText()).contains("'" + resource + "'");
     assertNothingDeployed(key);
+  }
+
+  static Stream<Attack> formAttacks() {
+    String head = "{\"id\":\"evil-form\",\"type\":\"default\",\"components\":[";
+    return Stream.of(
+        new Attack("a file picker", "upload", "'filepicker' is not supported", head
+            + "{\"type\":\"filepicker\",\"id\":\"upload\",\"key\":\"upload\"}]}"),
+        new Attack("options taken from a variable", "choice", "'valuesKey' is not supported", head
+            + "{\"type\":\"select\",\"id\":\"choice\",\"key\":\"remedy\",\"valuesKey\":\"options\"}]}"),
+        new Attack("a money field with three decimals", "amount", "at most 2 decimal digits", head
+            + "{\"type\":\"number\",\"id\":\"amount\",\"key\":\"refundAmount\",\"decimalDigits\":3}]}"),
+        new Attack("a nested key", "nested", "plain variable name", head
+            + "{\"type\":\"textfield\",\"id\":\"nested\",\"key\":\"order.paidAmount\"}]}"),
+        new Attack("a computed field", "calc", "'expression' is not supported", head
+            + "{\"type\":\"expression\",\"id\":\"calc\",\"key\":\"refundAmount\",\"expression\":\"=amount*10\"}]}"));
+  }
+
+  /** A completion is checked against its form, so a form may only say what that check understands. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("formAttacks")
+  void aFormTheEngineCannotCheckCompletionsAgainstIsRefused(Attack attack) throws Exception {
+    String deployment = newKey();
+    Response r = analystDeploys(deployment, Map.of("evil.form", bytes(attack.body())));
+
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    assertThat(r.json().path("message").asText()).contains("evil.form", "'" + attack.elementId() + "'", attack.says());
+    assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentName(deployment).count()).isZero();
   }
 
   // --- at run time -----------------------------------------------------------------------------------

@@ -35,8 +35,7 @@ public class DeploymentPolicyPlugin extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     // replaces the one ProcessEngineFactoryBean set, which exposes every bean of the application context
     configuration.setExpressionManager(new SpringExpressionManager(applicationContext, beans.forExpressions()));
-    list(configuration::getCustomPreBPMNParseListeners, configuration::setCustomPreBPMNParseListeners)
-        .add(new DiagramPolicy(new ExpressionPolicy(beans)));
+    configuration.setBpmnParseFactory(new DiagramPolicy(new ExpressionPolicy(beans)));
     list(configuration::getCustomPreDeployers, configuration::setCustomPreDeployers)
         .add(new ResourcePolicy());
     list(configuration::getCustomPreCommandInterceptorsTxRequired,

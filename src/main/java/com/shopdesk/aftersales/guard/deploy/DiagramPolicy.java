@@ -1,14 +1,10 @@
 package com.shopdesk.aftersales.guard.deploy;
 
-import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.BpmnParseException;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.cfg.BpmnParseFactory;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.impl.util.xml.Namespace;
 
@@ -18,10 +14,13 @@ import org.camunda.bpm.engine.impl.util.xml.Namespace;
  * and expressions outside {@link ExpressionPolicy}. Every element, attribute and text of the XML is looked
  * at, not just the elements the engine knows, so nothing is missed by being put somewhere unusual.
  * <p>
- * The refusal is a {@link BpmnParseException} on the nearest element with an id: the engine reports it as a
- * parse error of the resource (REST {@code 400} with {@code details}), which Modeler shows on that element.
+ * The check runs first thing when the engine parses a new diagram, before it reads a single process (reading
+ * one already instantiates a camunda:formHandlerClass), so it comes as the engine's parse factory rather than
+ * as a parse listener, which would run only after all processes were read. The refusal is a
+ * {@link BpmnParseException} on the nearest element with an id: the engine reports it as a parse error of the
+ * resource (REST {@code 400} with {@code details}), which Modeler shows on that element.
  */
-class DiagramPolicy extends AbstractBpmnParseListener {
+class DiagramPolicy implements BpmnParseFactory {
   private static final Namespace CAMUNDA = BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS;
   /** camunda:… attributes that name a Java class or an external script, or a form the engine generates. */
   private static final Set<String> CAMUNDA_ATTRIBUTES = Set.of("class", "variableMappingClass",
@@ -37,24 +36,18 @@ class DiagramPolicy extends AbstractBpmnParseListener {
   }
 
   @Override
-  public void parseRootElement(Element root, List<ProcessDefinitionEntity> processDefinitions) {
-    if (isAlreadyDeployed(processDefinitions)) {
-      return;
-    }
-    check(root, root);
-  }
-
-  /**
-   * The engine parses a deployment again when it loads it into its cache (after a restart, on another node);
-   * what was deployed before is not judged again, it was judged when it was new.
-   */
-  private static boolean isAlreadyDeployed(List<ProcessDefinitionEntity> processDefinitions) {
-    if (processDefinitions.isEmpty()) {
-      return false;
-    }
-    DeploymentEntity deployment = Context.getCommandContext().getDeploymentManager()
-        .findDeploymentById(processDefinitions.get(0).getDeploymentId());
-    return deployment != null && !deployment.isNew();
+  public BpmnParse createBpmnParse(BpmnParser parser) {
+    return new BpmnParse(parser) {
+      @Override
+      protected void parseRootElement() {
+        // a deployment the engine loads again into its cache (after a restart, on another node) was judged when
+        // it was new
+        if (deployment == null || deployment.isNew()) {
+          check(rootElement, rootElement);
+        }
+        super.parseRootElement();
+      }
+    };
   }
 
   /** @param named the element itself if it has an id, else its nearest ancestor that has one */

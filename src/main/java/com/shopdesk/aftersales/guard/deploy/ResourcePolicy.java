@@ -1,5 +1,6 @@
 package com.shopdesk.aftersales.guard.deploy;
 
+import com.shopdesk.aftersales.guard.forms.FormSchema;
 import java.io.ByteArrayInputStream;
 import java.util.Arrays;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
@@ -93,9 +94,14 @@ class ResourcePolicy implements Deployer {
   }
 
   /**
-   * Camunda Forms are accepted as they are. Their schema (which fields, which types, no custom components) is
-   * to be checked here.
+   * A form is what the engine checks a completion against ({@code guard/forms}), so it may only use what that
+   * check understands: the desk's field types, options listed in the form, plain bounds or FEEL on variables.
    */
   private void checkForm(ResourceEntity resource) {
+    try {
+      FormSchema.parse(resource.getName(), resource.getBytes());
+    } catch (IllegalArgumentException refused) {
+      throw new NotValidException("Refused by the deployment policy, resource " + refused.getMessage());
+    }
   }
 }
