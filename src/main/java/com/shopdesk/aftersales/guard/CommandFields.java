@@ -7,11 +7,11 @@ import java.lang.reflect.Field;
  * the guards read them by name, and a renamed field in a future engine version fails loudly here (and in the
  * guards' tests) instead of letting the command through unchecked.
  */
-final class CommandFields {
+public final class CommandFields {
   private CommandFields() {}
 
   @SuppressWarnings("unchecked")
-  static <T> T read(Object command, String name) {
+  public static <T> T read(Object command, String name) {
     for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
       try {
         Field field = type.getDeclaredField(name);

@@ -436,6 +436,26 @@ class DeploymentPolicyTest extends AfterSalesTest {
   }
 
   @Test
+  void aDecisionTableThatDecidedCasesIsDeletedOnlyByTheAdmin() throws Exception {
+    String decision = "decided" + KEYS.incrementAndGet();
+    Response deployed = analystDeploys(newKey(), Map.of("table.dmn", bytes(decisionTable(decision, "", ""))));
+    assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+    String deploymentId = deployed.json().path("id").asText();
+    engine.getDecisionService().evaluateDecisionTableByKey(decision, Map.of("reason", "LOST"));
+
+    Response analyst = send("DELETE", "/engine-rest/deployment/" + deploymentId + "?cascade=true", null, ANALYST,
+        USER_PASSWORD);
+    assertThat(analyst.status()).as(analyst.body()).isEqualTo(403);
+    assertThat(analyst.json().path("message").asText()).contains(decision, "decided 1 case", "audit trail");
+    assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery().decisionDefinitionKey(decision).count())
+        .isEqualTo(1);
+
+    Response admin = send("DELETE", "/engine-rest/deployment/" + deploymentId + "?cascade=true", null, ADMIN,
+        ADMIN_PASSWORD);
+    assertThat(admin.status()).as(admin.body()).isEqualTo(204);
+  }
+
+  @Test
   void whatOnlyFinishedCasesUsedIsDeletedOnlyByTheAdmin() throws Exception {
     String key = newKey();
     String deploymentId = deployedHarmless(key);

@@ -1,6 +1,6 @@
 package com.shopdesk.aftersales.guard.deploy;
 
-import java.lang.reflect.Field;
+import com.shopdesk.aftersales.guard.CommandFields;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.util.ReflectionUtils;
 
 /**
  * Refuses to delete a deployment or process definition that cases use: never while a case runs on it (a
@@ -47,7 +46,13 @@ class DeleteGuard extends CommandInterceptor {
   }
 
   private static void check(Command<?> command, CommandContext commandContext) {
-    Target target = target(command, commandContext);
+    keepCases(target(command, commandContext), commandContext);
+    if (command instanceof DeleteDeploymentCmd && !isCamundaAdmin(commandContext)) {
+      keepDecisionHistory(field(command, "deploymentId"), commandContext);
+    }
+  }
+
+  private static void keepCases(Target target, CommandContext commandContext) {
     if (target.definitions().isEmpty()) {
       return; // nothing to protect; the command reports what does not exist
     }
@@ -73,6 +78,23 @@ class DeleteGuard extends CommandInterceptor {
       throw new AuthorizationException(target.description() + " cannot be deleted: " + finished
           + (finished == 1 ? " finished case" : " finished cases")
           + " used it and their history is the desk's audit trail; only camunda-admin may delete it");
+    }
+  }
+
+  /**
+   * A decision table's history says why each case went the way it did; deleting the deployment would delete it
+   * and quietly put cases back on the previous version of the table.
+   */
+  private static void keepDecisionHistory(String deploymentId, CommandContext commandContext) {
+    ProcessEngineConfigurationImpl engine = commandContext.getProcessEngineConfiguration();
+    for (var decision : engine.getRepositoryService().createDecisionDefinitionQuery().deploymentId(deploymentId).list()) {
+      long decided = engine.getHistoryService().createHistoricDecisionInstanceQuery()
+          .decisionDefinitionId(decision.getId()).count();
+      if (decided > 0) {
+        throw new AuthorizationException("deployment " + deploymentId + " cannot be deleted: its decision table "
+            + decision.getKey() + " decided " + decided + (decided == 1 ? " case" : " cases")
+            + " and that history is the desk's audit trail; deploy a corrected version instead");
+      }
     }
   }
 
@@ -105,15 +127,8 @@ class DeleteGuard extends CommandInterceptor {
         key == null ? List.of() : definitions.findDefinitionsByKeyAndTenantId(key, tenantId, tenantIdSet));
   }
 
-  @SuppressWarnings("unchecked")
   private static <V> V field(Object command, String name) {
-    Field field = ReflectionUtils.findField(command.getClass(), name);
-    if (field == null) {
-      throw new IllegalStateException(command.getClass().getName() + " has no field " + name
-          + "; check DeleteGuard against this engine version");
-    }
-    ReflectionUtils.makeAccessible(field);
-    return (V) ReflectionUtils.getField(field, command);
+    return CommandFields.read(command, name);
   }
 
   private record Target(String description, Collection<? extends ProcessDefinition> definitions) {}
