@@ -66,6 +66,7 @@ class RoleTableTest extends AfterSalesTest {
     probes.put("Delete a running case", this::deleteCase);
     probes.put("Start a process by hand", this::startByHand);
     probes.put("Deploy diagrams, decision tables and forms", this::deploy);
+    probes.put("Delete a deployment that running cases use", this::deleteUsedDeployment);
     probes.put("Read diagrams (BPMN XML)", user -> {
       Response r = as(user, "GET", "/engine-rest/process-definition/key/return-refund/xml", null);
       return outcome(r, r.status() == 200 && r.body().contains("bpmn20Xml"));
@@ -292,12 +293,25 @@ class RoleTableTest extends AfterSalesTest {
     return outcome(r, engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).count() == 0);
   }
 
+  /** A process of the test's own that waits at a task, deployed under its own key. */
+  private String probeProcess(String key) {
+    return engine.getRepositoryService().createDeployment().name(key).addModelInstance(key + ".bpmn",
+        Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1).startEvent().userTask("wait")
+            .camundaCandidateGroups("agents").camundaFormRef("retain-buyer").camundaFormRefBinding("latest")
+            .camundaDueDate("${deadlines.taskResponse}").endEvent().done()).deploy().getId();
+  }
+
+  private boolean deleteUsedDeployment(String user) {
+    String key = "probe" + System.nanoTime();
+    String deploymentId = probeProcess(key);
+    engine.getRuntimeService().startProcessInstanceByKey(key, "AS-probe-" + key);
+    Response r = as(user, "DELETE", "/engine-rest/deployment/" + deploymentId + "?cascade=true", null);
+    return outcome(r, engine.getRepositoryService().createDeploymentQuery().deploymentId(deploymentId).count() == 0);
+  }
+
   private boolean startByHand(String user) {
     if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("role-probe").count() == 0) {
-      engine.getRepositoryService().createDeployment().name("role-probe").addModelInstance("role-probe.bpmn",
-          Bpmn.createExecutableProcess("role-probe").camundaHistoryTimeToLive(1).startEvent().userTask("wait")
-              .camundaCandidateGroups("agents").camundaFormRef("retain-buyer").camundaFormRefBinding("latest")
-              .camundaDueDate("${deadlines.taskResponse}").endEvent().done()).deploy();
+      probeProcess("role-probe");
     }
     String key = "probe-" + UUID.randomUUID();
     Response r = as(user, "POST", "/engine-rest/process-definition/key/role-probe/start", "{\"businessKey\":\"" + key + "\"}");
