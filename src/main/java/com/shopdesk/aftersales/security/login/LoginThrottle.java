@@ -18,12 +18,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class LoginThrottle {
-  static final int FREE_FAILURES = 5;
-  static final Duration FIRST_DELAY = Duration.ofSeconds(1);
-  static final Duration MAX_DELAY = Duration.ofSeconds(60);
-  static final Duration FORGET_AFTER = Duration.ofHours(1);
+  private static final int FREE_FAILURES = 5;
+  private static final Duration FIRST_DELAY = Duration.ofSeconds(1);
+  private static final Duration MAX_DELAY = Duration.ofSeconds(60);
+  private static final Duration FORGET_AFTER = Duration.ofHours(1);
   /** Enough for any office; beyond it the oldest failures are forgotten, so guessing cannot fill the memory. */
-  static final int MAX_ENTRIES = 10_000;
+  private static final int MAX_ENTRIES = 10_000;
   private static final Logger LOG = LoggerFactory.getLogger(LoginThrottle.class);
 
   private record Key(String address, String userId) {
@@ -43,7 +43,7 @@ public class LoginThrottle {
   };
 
   /** How long the address must still wait before it may try this user's password again; zero if it may now. */
-  public synchronized Duration waitBefore(String address, String userId) {
+  synchronized Duration waitBefore(String address, String userId) {
     Failures f = current(Key.of(address, userId));
     long now = now();
     return f == null || f.blockedUntil() <= now ? Duration.ZERO : Duration.ofMillis(f.blockedUntil() - now);
@@ -85,7 +85,7 @@ public class LoginThrottle {
     failures.remove(Key.of(address, userId));
   }
 
-  static Duration delayAfter(int failureCount) {
+  private static Duration delayAfter(int failureCount) {
     int doublings = Math.min(failureCount - FREE_FAILURES, 30);
     Duration delay = FIRST_DELAY.multipliedBy(1L << doublings);
     return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
