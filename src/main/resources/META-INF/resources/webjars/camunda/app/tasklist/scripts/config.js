@@ -19,7 +19,6 @@ export default {
     claimTask: {key: 'ctrl+alt+c', description: '认领当前选中的任务'},
     focusFilter: {key: 'ctrl+shift+f', description: '跳到过滤器列表的第一项'},
     focusList: {key: 'ctrl+alt+l', description: '跳到任务列表的第一项'},
-    focusForm: {key: 'ctrl+alt+f', description: '跳到任务表单的第一个输入框'},
-    startProcess: {key: 'ctrl+alt+p', description: '打开“发起流程”对话框'}
+    focusForm: {key: 'ctrl+alt+f', description: '跳到任务表单的第一个输入框'}
   }
 };

@@ -1,0 +1,41 @@
+package com.shopdesk.aftersales.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.shopdesk.aftersales.AfterSalesTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Cases open through the product API only, so Tasklist offers nobody 启动流程 or 创建任务: the stylesheet and
+ * the configuration Tasklist loads hide both actions and drop the start-process shortcut. (What agents
+ * see is in TasklistHeaderBrowserTest.)
+ */
+class TasklistActionsTest extends AfterSalesTest {
+
+  @Test
+  void tasklistIsServedTheStylesThatHideStartProcessAndCreateTask() {
+    Response css = send("GET", "/camunda/app/tasklist/styles/user-styles.css", null, null, null);
+
+    assertThat(css.status()).isEqualTo(200);
+    assertThat(css.body().replaceAll("\\s+", " "))
+        .contains(".start-process-action, .create-task-action { display: none !important; }");
+  }
+
+  @Test
+  void noShortcutOpensTheStartProcessDialog() {
+    Response config = send("GET", "/camunda/app/tasklist/scripts/config.js", null, null, null);
+
+    assertThat(config.status()).isEqualTo(200);
+    assertThat(config.body()).contains("shortcuts").doesNotContain("startProcess");
+  }
+
+  @Test
+  void agentsMayNeitherStartProcessesNorCreateTasksAnyway() {
+    Response start = send("POST", "/engine-rest/process-definition/key/interception/start", "{}", "agent1", USER_PASSWORD);
+    Response create = send("POST", "/engine-rest/task/create", "{\"name\":\"free task\"}", "agent1", USER_PASSWORD);
+
+    assertThat(start.status()).as(start.body()).isEqualTo(403);
+    assertThat(create.status()).as(create.body()).isEqualTo(403);
+    assertThat(engine.getTaskService().createTaskQuery().taskName("free task").count()).isZero();
+  }
+}
