@@ -42,8 +42,7 @@ public class SecurityConfig {
 
   @Bean
   @Order(1)
-  SecurityFilterChain productApi(HttpSecurity http, EngineUserAuthenticationProvider users, ObjectMapper json)
-      throws Exception {
+  SecurityFilterChain productApi(HttpSecurity http, ObjectMapper json) throws Exception {
     BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
     entryPoint.setRealmName("aftersales");
     return http
@@ -54,7 +53,8 @@ public class SecurityConfig {
             .requestMatchers(HttpMethod.GET, "/api/orders/*", "/api/cases", "/api/cases/*").hasAnyAuthority(DESK)
             .requestMatchers(HttpMethod.POST, "/api/cases", "/api/cases/*/return-shipment").hasAnyAuthority(DESK)
             .anyRequest().denyAll())
-        .authenticationProvider(users)
+        // EngineUserAuthenticationProvider, the one provider bean, is Spring Security's global one: naming it
+        // here too would check a wrong password twice (once here, once in the parent manager)
         .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
         .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
           response.setStatus(HttpStatus.FORBIDDEN.value());

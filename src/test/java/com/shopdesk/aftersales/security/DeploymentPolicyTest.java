@@ -329,12 +329,16 @@ class DeploymentPolicyTest extends AfterSalesTest {
     String deployment = newKey();
     Response r = analystDeploys(deployment, Map.of("evil.dmn", bytes(attack.body())));
 
-    assertThat(r.status()).as(r.body()).isEqualTo(400);
-    assertThat(r.json().path("type").asText()).isEqualTo("NotValidException");
-    assertThat(r.json().path("message").asText()).contains("evil.dmn", "'" + attack.elementId() + "'", attack.says());
-    assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentName(deployment).count()).isZero();
+    assertRefusedResource(r, deployment, "evil.dmn", attack);
     assertThat(engine.getRepositoryService().createDecisionDefinitionQuery().decisionDefinitionKey("evil").count())
         .isZero();
+  }
+
+  private void assertRefusedResource(Response r, String deployment, String resource, Attack attack) {
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    assertThat(r.json().path("type").asText()).isEqualTo("NotValidException");
+    assertThat(r.json().path("message").asText()).contains(resource, "'" + attack.elementId() + "'", attack.says());
+    assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentName(deployment).count()).isZero();
   }
 
   @ParameterizedTest
@@ -372,11 +376,8 @@ class DeploymentPolicyTest extends AfterSalesTest {
   @MethodSource("formAttacks")
   void aFormTheEngineCannotCheckCompletionsAgainstIsRefused(Attack attack) throws Exception {
     String deployment = newKey();
-    Response r = analystDeploys(deployment, Map.of("evil.form", bytes(attack.body())));
-
-    assertThat(r.status()).as(r.body()).isEqualTo(400);
-    assertThat(r.json().path("message").asText()).contains("evil.form", "'" + attack.elementId() + "'", attack.says());
-    assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentName(deployment).count()).isZero();
+    assertRefusedResource(analystDeploys(deployment, Map.of("evil.form", bytes(attack.body()))), deployment,
+        "evil.form", attack);
   }
 
   // --- at run time -----------------------------------------------------------------------------------

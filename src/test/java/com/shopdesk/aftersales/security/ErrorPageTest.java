@@ -48,7 +48,7 @@ class ErrorPageTest extends AfterSalesTest {
 
   @Test
   void aMethodTheAddressDoesNotTakeIsAChinesePage() throws Exception {
-    assertDeskPage(request("DELETE", "/api/cases", BROWSER, "agent1", null), 405, "不能这样操作");
+    assertDeskPage(request("PUT", "/engine-rest/version", BROWSER, "agent1", null), 405, "不能这样操作");
   }
 
   @Test

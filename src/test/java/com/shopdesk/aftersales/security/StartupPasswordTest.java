@@ -70,12 +70,12 @@ class StartupPasswordTest {
     Throwable refused = catchThrowable(() -> start(database, false, "--camunda.bpm.admin-user.password=admin-now-secret"));
 
     String message = refusal(refused).getMessage();
-    assertThat(message).contains("'demo': agent2, analyst1, manager1, wh1.")
+    assertThat(message).contains("'demo': agent2, analyst1, manager1, platform1, wh1.")
         .contains("Change their passwords in Camunda Admin").contains("delete ./data");
     assertThat(snapshot(database)).as("users, their failed logins, deployments").isEqualTo(before);
 
     try (ConfigurableApplicationContext demo = start(database, true)) {
-      for (String user : List.of("agent2", "analyst1", "manager1", "wh1")) {
+      for (String user : List.of("agent2", "analyst1", "manager1", "platform1", "wh1")) {
         changePassword(demo, user, user + "-now-secret", "admin-now-secret");
       }
     }
@@ -107,7 +107,9 @@ class StartupPasswordTest {
         "--camunda.bpm.job-execution.enabled=false",
         // one engine name (no hyphens, or the starter falls back to "default") per start: the shared test
         // application's engine is "default"
-        "--camunda.bpm.process-engine-name=startupCheck" + STARTS.incrementAndGet()));
+        "--camunda.bpm.process-engine-name=startupCheck" + STARTS.incrementAndGet(),
+        // a second app's webapps, once closed, leave the shared test app's webapp API answering 500
+        "--camunda.bpm.webapp.enabled=false"));
     args.addAll(List.of(more));
     SpringApplicationBuilder app = new SpringApplicationBuilder(AfterSalesApplication.class);
     if (demo) {

@@ -1,6 +1,6 @@
 package com.shopdesk.aftersales.security.login;
 
-import java.lang.reflect.Field;
+import com.shopdesk.aftersales.guard.CommandFields;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CheckPassword;
@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  * and a throttled check fails without reaching the user's record.
  */
 class PasswordCheckInterceptor extends CommandInterceptor {
-  private static final Field USER_ID = userIdField();
   private final LoginThrottle throttle;
   private final ProcessEngineConfigurationImpl engine;
 
@@ -54,22 +53,8 @@ class PasswordCheckInterceptor extends CommandInterceptor {
     return matches;
   }
 
-  private static String userId(CheckPassword command) {
-    try {
-      return (String) USER_ID.get(command);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   /** CheckPassword keeps its arguments in package-private fields. */
-  private static Field userIdField() {
-    try {
-      Field field = CheckPassword.class.getDeclaredField("userId");
-      field.setAccessible(true);
-      return field;
-    } catch (NoSuchFieldException e) {
-      throw new IllegalStateException("this engine's CheckPassword has no userId field", e);
-    }
+  private static String userId(CheckPassword command) {
+    return CommandFields.read(command, "userId");
   }
 }
