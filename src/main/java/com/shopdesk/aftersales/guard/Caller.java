@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
  * Who asks the engine for something: the user the engine REST API or a webapp authenticated, or nobody for the
  * application's own Java code (intake, the job executor, tests). {@code admin}: a member of camunda-admin.
  */
-record Caller(String userId, boolean admin) {
+public record Caller(String userId, boolean admin) {
 
   /** The authenticated caller, or null when the application itself runs the command. */
   static Caller current(ProcessEngineConfigurationImpl configuration) {
@@ -23,7 +23,7 @@ record Caller(String userId, boolean admin) {
   }
 
   /** A person who is not the admin: the one whose work the desk's rules bound. */
-  static boolean isDeskUser(Caller caller) {
+  public static boolean isDeskUser(Caller caller) {
     return caller != null && !caller.admin();
   }
 }

@@ -4,8 +4,12 @@ import java.util.function.Consumer;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
-/** One of the desk's rules on what callers may ask the engine for. */
-interface CommandGuard {
+/**
+ * One of the desk's rules on what callers may ask the engine for. {@link DeskEngineGuards} runs every guard
+ * on each command a caller gives the engine (the outermost one); guards of other capabilities (deployments,
+ * logins) are Spring beans of this type.
+ */
+public interface CommandGuard {
 
   /**
    * Looks at a command before it runs. Throws to refuse it outright; hands {@code inside} the checks that need

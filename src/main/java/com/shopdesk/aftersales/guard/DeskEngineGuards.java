@@ -21,9 +21,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeskEngineGuards extends AbstractProcessEnginePlugin {
   private final ObjectProvider<MoneyFieldLimit> moneyLimits;
+  private final List<CommandGuard> otherGuards;
 
-  public DeskEngineGuards(ObjectProvider<MoneyFieldLimit> moneyLimits) {
+  /** @param otherGuards the guards other capabilities contribute as beans (deleting deployments, logins) */
+  public DeskEngineGuards(ObjectProvider<MoneyFieldLimit> moneyLimits, List<CommandGuard> otherGuards) {
     this.moneyLimits = moneyLimits;
+    this.otherGuards = otherGuards;
   }
 
   @Override
@@ -34,8 +37,9 @@ public class DeskEngineGuards extends AbstractProcessEnginePlugin {
     configuration.setDefaultUserPermissionNameForTask(Permissions.TASK_WORK.getName());
     configuration.setIdentityProviderSessionFactory(new GenericManagerFactory(DeskIdentityProvider.class));
 
-    List<CommandGuard> guards = List.of(new QueryExpressionGuard(), new VariableWriteGuard(),
-        new TaskWorkGuard(new TaskForms(moneyLimits)));
+    List<CommandGuard> guards = new ArrayList<>(List.of(new QueryExpressionGuard(), new VariableWriteGuard(),
+        new TaskWorkGuard(new TaskForms(moneyLimits))));
+    guards.addAll(otherGuards);
     // one interceptor per chain: an interceptor knows the next one of its chain
     configuration.setCustomPreCommandInterceptorsTxRequired(prepend(new GuardInterceptor(configuration, guards),
         configuration.getCustomPreCommandInterceptorsTxRequired()));

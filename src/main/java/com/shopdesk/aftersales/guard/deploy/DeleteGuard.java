@@ -1,58 +1,57 @@
 package com.shopdesk.aftersales.guard.deploy;
 
+import com.shopdesk.aftersales.guard.Caller;
 import com.shopdesk.aftersales.guard.CommandFields;
+import com.shopdesk.aftersales.guard.CommandGuard;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.DeleteDeploymentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessDefinitionsByIdsCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessDefinitionsByKeyCmd;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
 
 /**
  * Refuses to delete a deployment or process definition that cases use: never while a case runs on it (a
  * cascading delete would remove the case and its history), and only for camunda-admin once cases have
  * finished on it (their history is the audit trail of what was paid). What no case ever used may be deleted.
  * <p>
- * Only commands called from outside the engine are looked at; the check runs in the command's own command
- * context and transaction, and refuses with an {@link AuthorizationException} (REST {@code 403}).
+ * The check runs in the command's own transaction, seeing every case whoever asks, and refuses with an
+ * {@link AuthorizationException} (REST {@code 403}).
  */
-class DeleteGuard extends CommandInterceptor {
+@Component
+class DeleteGuard implements CommandGuard {
   private static final int SHOWN_CASES = 3;
 
   @Override
-  public <T> T execute(Command<T> command) {
-    boolean outermost = Context.getCommandContext() == null;
-    if (outermost && (command instanceof DeleteDeploymentCmd || command instanceof DeleteProcessDefinitionsByIdsCmd
-        || command instanceof DeleteProcessDefinitionsByKeyCmd)) {
-      return next.execute(commandContext -> {
-        commandContext.runWithoutAuthorization(() -> {
-          check(command, commandContext);
-          return null;
-        });
-        return command.execute(commandContext);
-      });
+  public Command<?> inspect(Command<?> command, Caller caller, Consumer<Consumer<CommandContext>> inside) {
+    if (command instanceof DeleteDeploymentCmd || command instanceof DeleteProcessDefinitionsByIdsCmd
+        || command instanceof DeleteProcessDefinitionsByKeyCmd) {
+      boolean admin = caller != null && caller.admin();
+      inside.accept(commandContext -> commandContext.runWithoutAuthorization(() -> {
+        check(command, admin, commandContext);
+        return null;
+      }));
     }
-    return next.execute(command);
+    return command;
   }
 
-  private static void check(Command<?> command, CommandContext commandContext) {
-    keepCases(target(command, commandContext), commandContext);
-    if (command instanceof DeleteDeploymentCmd && !isCamundaAdmin(commandContext)) {
+  private static void check(Command<?> command, boolean admin, CommandContext commandContext) {
+    keepCases(target(command, commandContext), admin, commandContext);
+    if (command instanceof DeleteDeploymentCmd && !admin) {
       keepDecisionHistory(field(command, "deploymentId"), commandContext);
     }
   }
 
-  private static void keepCases(Target target, CommandContext commandContext) {
+  private static void keepCases(Target target, boolean admin, CommandContext commandContext) {
     if (target.definitions().isEmpty()) {
       return; // nothing to protect; the command reports what does not exist
     }
@@ -74,7 +73,7 @@ class DeleteGuard extends CommandInterceptor {
           + (running == 1 ? " running case uses it (" : " running cases use it (") + String.join(", ", shown)
           + (running > shown.size() ? ", …" : "") + "); deploy a new version instead");
     }
-    if (finished > 0 && !isCamundaAdmin(commandContext)) {
+    if (finished > 0 && !admin) {
       throw new AuthorizationException(target.description() + " cannot be deleted: " + finished
           + (finished == 1 ? " finished case" : " finished cases")
           + " used it and their history is the desk's audit trail; only camunda-admin may delete it");
@@ -96,11 +95,6 @@ class DeleteGuard extends CommandInterceptor {
             + " and that history is the desk's audit trail; deploy a corrected version instead");
       }
     }
-  }
-
-  private static boolean isCamundaAdmin(CommandContext commandContext) {
-    Authentication authentication = commandContext.getAuthentication();
-    return authentication != null && commandContext.getAuthorizationManager().isCamundaAdmin(authentication);
   }
 
   private static String caseOf(ProcessInstance instance) {

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  *       other Spring bean, whatever the diagram, decision or query;</li>
  *   <li>diagrams are checked as the engine parses them ({@link DiagramPolicy}, {@link ExpressionPolicy});</li>
  *   <li>the other resources of a deployment before the engine deploys them ({@link ResourcePolicy});</li>
- *   <li>deleting deployments and process definitions cases use is refused ({@link DeleteGuard}).</li>
+ *   <li>deleting deployments and process definitions cases use is refused ({@link DeleteGuard}, one of the
+ *       engine's command guards).</li>
  * </ul>
  */
 @Component
@@ -38,9 +39,6 @@ public class DeploymentPolicyPlugin extends AbstractProcessEnginePlugin {
     configuration.setBpmnParseFactory(new DiagramPolicy(new ExpressionPolicy(beans)));
     list(configuration::getCustomPreDeployers, configuration::setCustomPreDeployers)
         .add(new ResourcePolicy());
-    list(configuration::getCustomPreCommandInterceptorsTxRequired,
-        configuration::setCustomPreCommandInterceptorsTxRequired)
-        .add(new DeleteGuard());
   }
 
   /** The configuration's list, created if the engine has none yet. */
