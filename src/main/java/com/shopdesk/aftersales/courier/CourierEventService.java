@@ -4,6 +4,7 @@ import com.shopdesk.aftersales.cases.CaseVariables;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,7 @@ public class CourierEventService {
 
   @Scheduled(fixedDelayString = "${aftersales.redelivery-interval:PT30S}",
       initialDelayString = "${aftersales.redelivery-interval:PT30S}")
+  @SchedulerLock(name = "courier-event-redelivery")
   public void redeliver() {
     for (TrackingEvents.Stored stored : events.undeliveredSince(Instant.now().minus(REDELIVERY_WINDOW))) {
       deliver(stored.id(), stored.event());
