@@ -40,9 +40,14 @@ public class CourierEventService {
     return new Receipt(true, deliver(id.get(), event));
   }
 
+  /** Once per cluster: the node that runs it keeps the chore for 20 s, so the others skip their turn. */
   @Scheduled(fixedDelayString = "${aftersales.redelivery-interval:PT30S}",
       initialDelayString = "${aftersales.redelivery-interval:PT30S}")
-  @SchedulerLock(name = "courier-event-redelivery")
+  @SchedulerLock(name = "courier-event-redelivery", lockAtLeastFor = "PT20S")
+  public void redeliverOnSchedule() {
+    redeliver();
+  }
+
   public void redeliver() {
     for (TrackingEvents.Stored stored : events.undeliveredSince(Instant.now().minus(REDELIVERY_WINDOW))) {
       deliver(stored.id(), stored.event());
