@@ -75,7 +75,10 @@ final class LoadRun {
   final Queue<Failure> serverErrors = new ConcurrentLinkedQueue<>();
   final Queue<Failure> transportErrors = new ConcurrentLinkedQueue<>();
   final Queue<Failure> unexpected = new ConcurrentLinkedQueue<>();
+  /** Cases the API acknowledged (201). */
   final Queue<Played> acknowledged = new ConcurrentLinkedQueue<>();
+  /** Cases whose client did all its part (an agent's decision, the courier's answer): they must close. */
+  final Queue<Played> handedOver = new ConcurrentLinkedQueue<>();
   final Map<Kind, AtomicInteger> planned = new ConcurrentHashMap<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   final AtomicInteger inFlightPeak = new AtomicInteger();
@@ -132,14 +135,17 @@ final class LoadRun {
   private void autoRefund(String orderNo, String agent) {
     importOrder(orderNo, "UNSHIPPED", null, "128.00");
     String caseNo = openCase(orderNo, agent, "PERSONAL", "128.00");
-    acknowledged.add(new Played(Kind.AUTO_REFUND, orderNo, null, caseNo, new BigDecimal("128.00")));
+    Played played = new Played(Kind.AUTO_REFUND, orderNo, null, caseNo, new BigDecimal("128.00"));
+    acknowledged.add(played);
+    handedOver.add(played);
   }
 
   private void interception(String orderNo, String agent) {
     String trackingNo = "LZ" + orderNo.replaceAll("\\W", "");
     importOrder(orderNo, "SHIPPED", trackingNo, "99.00");
     String caseNo = openCase(orderNo, agent, "NO_REASON", null);
-    acknowledged.add(new Played(Kind.INTERCEPTION, orderNo, trackingNo, caseNo, new BigDecimal("99.00")));
+    Played played = new Played(Kind.INTERCEPTION, orderNo, trackingNo, caseNo, new BigDecimal("99.00"));
+    acknowledged.add(played);
     // the courier answers only once it was asked: the agent watching the case sees the request go out
     awaitStep("interception requested of " + caseNo, () -> {
       JsonNode view = expect("case view", agent, "GET", "/api/cases/" + caseNo, null, 200);
@@ -155,12 +161,14 @@ final class LoadRun {
       unexpected.add(new Failure("courier event for " + caseNo + " reached " + receipt.path("deliveredTo").asInt()
           + " waiting cases, not 1", "POST", "/api/courier-events", 202, receipt.toString()));
     }
+    handedOver.add(played);
   }
 
   private void agentDecision(String orderNo, String agent) {
     importOrder(orderNo, "UNSHIPPED", null, "300.00");
     String caseNo = openCase(orderNo, agent, "PERSONAL", "300.00");
-    acknowledged.add(new Played(Kind.AGENT_DECISION, orderNo, null, caseNo, new BigDecimal("300.00")));
+    Played played = new Played(Kind.AGENT_DECISION, orderNo, null, caseNo, new BigDecimal("300.00"));
+    acknowledged.add(played);
     String[] taskId = new String[1];
     awaitStep("task 同意退款 of " + caseNo, () -> {
       JsonNode tasks = expect("task query", agent, "GET", engineRest + "/task?processInstanceBusinessKey=" + caseNo
@@ -173,6 +181,7 @@ final class LoadRun {
         "{\"userId\":\"" + agent + "\"}", 204);
     expect("task complete", agent, "POST", engineRest + "/task/" + taskId[0] + "/complete",
         "{\"variables\":{\"refundAgreed\":{\"value\":true}}}", 204);
+    handedOver.add(played);
   }
 
   private void importOrder(String orderNo, String status, String trackingNo, String price) {
@@ -288,6 +297,15 @@ final class LoadRun {
 
   private static long pct(List<Long> sorted, int p) {
     return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1_000_000;
+  }
+
+  /** "12 × order import -> 500" lines, most frequent first. */
+  static String byKind(Queue<Failure> failures) {
+    return failures.stream().collect(java.util.stream.Collectors.groupingBy(
+            f -> f.what().replaceAll(" of AS\\S+| for AS\\S+", "") + " -> " + (f.status() < 0 ? "transport error" : f.status()),
+            TreeMap::new, java.util.stream.Collectors.counting()))
+        .entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .map(e -> e.getValue() + " × " + e.getKey()).collect(java.util.stream.Collectors.joining("; "));
   }
 
   int requests(Set<String> only) {
