@@ -177,9 +177,9 @@ class DeskLoadTest {
         incidents %d; cases in a wrong end state %d
         app start %.1f s
         """.formatted(database, LoadRun.CLIENTS, load.inFlightPeak.get(), planned, AUTO_REFUNDS, INTERCEPTIONS,
-        AGENT_DECISIONS, load.acknowledged.size(), load.requests(loadKinds), load.loadMillis / 1000.0,
-        load.requests(VERIFY), load.latencyTable(loadKinds), load.serverErrors.size(), load.transportErrors.size(),
-        load.unexpected.size(), hikari.getMaximumPoolSize(), pool.activePeak.get(), pool.waitingPeak.get(),
+        AGENT_DECISIONS, load.acknowledged.size(), load.handedOver.size(), load.requests(loadKinds),
+        load.loadMillis / 1000.0, load.requests(VERIFY), load.latencyTable(loadKinds), load.serverErrors.size(),
+        load.transportErrors.size(), load.unexpected.size(), failureSummary(load), hikari.getMaximumPoolSize(), pool.activePeak.get(), pool.waitingPeak.get(),
         app.getEnvironment().getProperty("camunda.bpm.job-execution.core-pool-size", "3 (starter default)"),
         app.getEnvironment().getProperty("camunda.bpm.job-execution.max-pool-size", "10 (starter default)"),
         watch.taken(), watch.heldPeak(), watch.secondCount(), drained ? "done" : "NOT done", drainMillis / 1000.0,
