@@ -169,6 +169,7 @@ class DeskLoadTest {
         %s\
         5xx %d, transport errors/timeouts %d, other unexpected answers or stalls %d
           %s
+        courier pushes answered deliveredTo 0 (the redelivery sweep delivered the event meanwhile) %d
         pool: maximumPoolSize %d, peak active %d, peak threads waiting for a connection %d; \
         job executor threads core %s / max %s
         connections: %d taken from the pool during the run, peak held at once %d, \
@@ -179,7 +180,8 @@ class DeskLoadTest {
         """.formatted(database, LoadRun.CLIENTS, load.inFlightPeak.get(), planned, AUTO_REFUNDS, INTERCEPTIONS,
         AGENT_DECISIONS, load.acknowledged.size(), load.handedOver.size(), load.requests(loadKinds),
         load.loadMillis / 1000.0, load.requests(VERIFY), load.latencyTable(loadKinds), load.serverErrors.size(),
-        load.transportErrors.size(), load.unexpected.size(), failureSummary(load), hikari.getMaximumPoolSize(), pool.activePeak.get(), pool.waitingPeak.get(),
+        load.transportErrors.size(), load.unexpected.size(), failureSummary(load), load.pushesDeliveredElsewhere.get(),
+        hikari.getMaximumPoolSize(), pool.activePeak.get(), pool.waitingPeak.get(),
         app.getEnvironment().getProperty("camunda.bpm.job-execution.core-pool-size", "3 (starter default)"),
         app.getEnvironment().getProperty("camunda.bpm.job-execution.max-pool-size", "10 (starter default)"),
         watch.taken(), watch.heldPeak(), watch.secondCount(), drained ? "done" : "NOT done", drainMillis / 1000.0,

@@ -48,7 +48,8 @@ final class LoadRun {
   static final String ADMIN_PASSWORD = "test-admin";
   /** How long one case may take to reach the step a client waits for (a bound, not a speed target). */
   static final Duration STEP_WAIT = Duration.ofSeconds(120);
-  private static final Duration POLL = Duration.ofMillis(250);
+  private static final Duration FIRST_POLL = Duration.ofMillis(500);
+  private static final Duration LAST_POLL = Duration.ofSeconds(2);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(90);
 
   enum Kind { AUTO_REFUND, INTERCEPTION, AGENT_DECISION }
@@ -82,6 +83,8 @@ final class LoadRun {
   final Map<Kind, AtomicInteger> planned = new ConcurrentHashMap<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   final AtomicInteger inFlightPeak = new AtomicInteger();
+  /** Courier pushes answered deliveredTo 0 because the redelivery sweep delivered the event meanwhile. */
+  final AtomicInteger pushesDeliveredElsewhere = new AtomicInteger();
   long loadMillis;
 
   LoadRun(int port, String engineName, String runId) {
@@ -157,9 +160,14 @@ final class LoadRun {
     JsonNode receipt = expect("courier event", "platform1", "POST", "/api/courier-events", """
         {"carrier":"ZTO","trackingNo":"%s","event":"INTERCEPTED","at":"%s"}"""
         .formatted(trackingNo, OffsetDateTime.now()), 202);
-    if (receipt.path("deliveredTo").asInt() != 1) {
-      unexpected.add(new Failure("courier event for " + caseNo + " reached " + receipt.path("deliveredTo").asInt()
-          + " waiting cases, not 1", "POST", "/api/courier-events", 202, receipt.toString()));
+    // 0 when the redelivery sweep, which hands over recent undelivered events, took this one while the push was
+    // under way: the case still gets it once (its end is checked after the load), so this is counted, not failed
+    if (receipt.path("deliveredTo").asInt() == 0) {
+      pushesDeliveredElsewhere.incrementAndGet();
+    } else if (receipt.path("deliveredTo").asInt() != 1) {
+      unexpected.add(new Failure("courier event for " + caseNo + " (" + trackingNo + ") reached "
+          + receipt.path("deliveredTo").asInt() + " waiting cases, not 1", "POST", "/api/courier-events", 202,
+          receipt.toString()));
     }
     handedOver.add(played);
   }
@@ -206,19 +214,22 @@ final class LoadRun {
     boolean done();
   }
 
+  /** Polls like a person refreshing a page: soon at first, then less often (up to every 2 s). */
   private void awaitStep(String what, Check check) {
     long deadline = System.nanoTime() + STEP_WAIT.toNanos();
+    long pause = FIRST_POLL.toMillis();
     while (!check.done()) {
       if (System.nanoTime() > deadline) {
         unexpected.add(new Failure("stalled: no " + what + " within " + STEP_WAIT.toSeconds() + " s", "", "", 0, ""));
         throw new Stopped();
       }
       try {
-        Thread.sleep(POLL.toMillis());
+        Thread.sleep(pause);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new Stopped();
       }
+      pause = Math.min(LAST_POLL.toMillis(), pause * 3 / 2);
     }
   }
 
