@@ -105,7 +105,10 @@ class HistoryCleanupTest extends AfterSalesTest {
 
   @Test
   void anEndedCasesHistoryGoesAfterItsTimeToLiveAnOpenCaseKeepsAll() {
-    Instant testStart = Instant.now();
+    // Far beyond the clocks other tests set (they evaluate routing decisions too, some days ahead), so the routing
+    // decisions of this test's two cases are the only ones evaluated at this moment.
+    Instant testStart = Instant.now().plus(Duration.ofDays(1000));
+    ClockUtil.setCurrentTime(Date.from(testStart));
     String ended = caseWaitingAtReview();
     completeTask(ended, "reviewEvidence", Map.of("claimConfirmed", true));
     completeTask(ended, "negotiateCompensation", Map.of("buyerAcceptsCompensation", true, "compensationAmount", 25.0));
@@ -136,27 +139,27 @@ class HistoryCleanupTest extends AfterSalesTest {
     assertThat(endedBefore.decisions()).as("the resolution table decided inside the case").isPositive();
     Traces openBefore = traces(List.of(openRoot.getId()));
     assertThat(openBefore.tasks()).isEqualTo(1);
-    long routing = routingDecisionsSince(testStart);
+    long routing = routingDecisionsAt(testStart);
     assertThat(routing).as("both cases were routed").isEqualTo(2);
 
     // a day after the ended case's history ran out
-    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(PROCESS_DAYS + 1))));
+    ClockUtil.setCurrentTime(Date.from(testStart.plus(Duration.ofDays(PROCESS_DAYS + 1))));
     cleanUp();
 
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceIds(new HashSet<>(endedIds)).count()).isZero();
     assertThat(traces(endedIds)).isEqualTo(new Traces(0, 0, 0, 0, 0));
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(openRoot.getId()).count()).isEqualTo(1);
     assertThat(traces(List.of(openRoot.getId()))).isEqualTo(openBefore);
-    assertThat(routingDecisionsSince(testStart)).as("routing counts from the case's start, for a year").isEqualTo(routing);
+    assertThat(routingDecisionsAt(testStart)).as("routing counts from the case's start, for a year").isEqualTo(routing);
     // the shop's own records are not the engine's history
     assertThat(caseView(ended).path("resolution").asText()).isEqualTo("COMPENSATED");
     assertThat(caseView(ended).path("refunds")).hasSize(1);
 
     // however long a case stays open, its history stays
-    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(DECISION_DAYS + 1))));
+    ClockUtil.setCurrentTime(Date.from(testStart.plus(Duration.ofDays(DECISION_DAYS + 1))));
     cleanUp();
 
-    assertThat(routingDecisionsSince(testStart)).isZero();
+    assertThat(routingDecisionsAt(testStart)).isZero();
     assertThat(traces(List.of(openRoot.getId()))).isEqualTo(openBefore);
     assertThat(task(open, "reviewEvidence")).isNotNull();
   }
@@ -183,9 +186,10 @@ class HistoryCleanupTest extends AfterSalesTest {
     return new Traces(activities, tasks, variables, details, decisions);
   }
 
-  private long routingDecisionsSince(Instant since) {
+  /** Routing decisions evaluated while the (frozen) engine clock stood at this moment. */
+  private long routingDecisionsAt(Instant at) {
     return engine.getHistoryService().createHistoricDecisionInstanceQuery().decisionDefinitionKey("after-sales-routing")
-        .evaluatedAfter(Date.from(since)).count();
+        .evaluatedAfter(Date.from(at.minusSeconds(1))).evaluatedBefore(Date.from(at.plusSeconds(1))).count();
   }
 
   private static HistoricProcessInstance root(List<HistoricProcessInstance> instances) {
