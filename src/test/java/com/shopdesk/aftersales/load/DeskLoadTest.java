@@ -50,9 +50,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * are printed and kept in {@code target/load-figures-<database>.txt}.
  */
 class DeskLoadTest {
-  private static final int AUTO_REFUNDS = 240;
-  private static final int INTERCEPTIONS = 120;
-  private static final int AGENT_DECISIONS = 100;
+  // 300 cases on 200 clients: the first 200 orders and intakes arrive at once; about 1,000 requests and the
+  // polls in between, about a minute of load on 2 cores
+  private static final int AUTO_REFUNDS = 160;
+  private static final int INTERCEPTIONS = 80;
+  private static final int AGENT_DECISIONS = 60;
   /** How long the job executor may take to finish the cases once the clients stop (a bound, not a target). */
   private static final long DRAIN_SECONDS = 180;
   private static final String PG_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
@@ -256,7 +258,10 @@ class DeskLoadTest {
           .collect(Collectors.joining(", "));
       return row + " jobs [" + jobsOf + "]";
     }).collect(Collectors.joining("\n  "));
-    return open.size() + " cases, e.g.\n  " + sample;
+    String stuck = jobs.createJobQuery().executable().list().stream().limit(10).map(DeskLoadTest::describe)
+        .collect(Collectors.joining("\n  "));
+    return open.size() + " cases" + (open.isEmpty() ? "" : ", e.g.\n  " + sample)
+        + (stuck.isEmpty() ? "" : "\n due or locked jobs (of any case):\n  " + stuck);
   }
 
   private static String failureSummary(LoadRun load) {

@@ -48,8 +48,8 @@ final class LoadRun {
   static final String ADMIN_PASSWORD = "test-admin";
   /** How long one case may take to reach the step a client waits for (a bound, not a speed target). */
   static final Duration STEP_WAIT = Duration.ofSeconds(120);
-  private static final Duration FIRST_POLL = Duration.ofMillis(500);
-  private static final Duration LAST_POLL = Duration.ofSeconds(2);
+  private static final Duration FIRST_POLL = Duration.ofSeconds(1);
+  private static final Duration LAST_POLL = Duration.ofSeconds(3);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(90);
 
   enum Kind { AUTO_REFUND, INTERCEPTION, AGENT_DECISION }
@@ -214,7 +214,7 @@ final class LoadRun {
     boolean done();
   }
 
-  /** Polls like a person refreshing a page: soon at first, then less often (up to every 2 s). */
+  /** Polls like a person refreshing a page: soon at first, then less often (up to every 3 s). */
   private void awaitStep(String what, Check check) {
     long deadline = System.nanoTime() + STEP_WAIT.toNanos();
     long pause = FIRST_POLL.toMillis();
