@@ -164,12 +164,13 @@ class TwoNodesIT {
     }
   }
 
-  /** The log lines that say why a node did not come up: its ERRORs and the causes below them. */
+  /** Why a node did not come up: its first ERROR line and the innermost causes below it. */
   private static String firstErrors(ChildApp node) {
-    List<String> lines = new ArrayList<>(node.logLines(" ERROR "));
-    lines.addAll(node.logLines("Caused by:"));
-    return (node.isAlive() ? "still running, not ready" : "exited") + "; "
-        + String.join("\n  ", lines.subList(0, Math.min(lines.size(), 12)));
+    List<String> lines = new ArrayList<>(node.logLines(" ERROR ").stream().limit(1).toList());
+    List<String> causes = node.logLines("Caused by:").stream().distinct().toList();
+    lines.addAll(causes.subList(Math.max(0, causes.size() - 4), causes.size()));
+    return (node.isAlive() ? "still running, not ready" : "exited") + "; " + String.join("\n  ",
+        lines.stream().map(l -> l.length() > 300 ? l.substring(0, 300) + "…" : l).toList());
   }
 
   private static String awaitDrained(FreshPostgres db, List<ChildApp> nodes, Duration timeout) throws SQLException {
