@@ -4,6 +4,7 @@ import com.shopdesk.aftersales.cases.CaseVariables;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +40,14 @@ public class CourierEventService {
     return new Receipt(true, deliver(id.get(), event));
   }
 
+  /** Once per cluster: the node that runs it keeps the chore for 20 s, so the others skip their turn. */
   @Scheduled(fixedDelayString = "${aftersales.redelivery-interval:PT30S}",
       initialDelayString = "${aftersales.redelivery-interval:PT30S}")
+  @SchedulerLock(name = "courier-event-redelivery", lockAtLeastFor = "PT20S")
+  public void redeliverOnSchedule() {
+    redeliver();
+  }
+
   public void redeliver() {
     for (TrackingEvents.Stored stored : events.undeliveredSince(Instant.now().minus(REDELIVERY_WINDOW))) {
       deliver(stored.id(), stored.event());

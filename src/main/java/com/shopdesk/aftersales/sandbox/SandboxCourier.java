@@ -10,8 +10,6 @@ import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A stand-in courier. It remembers interception requests and each parcel's latest scan; the scans are set
@@ -20,50 +18,56 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @ConditionalOnProperty(name = "aftersales.adapters.courier", havingValue = "sandbox", matchIfMissing = true)
 public class SandboxCourier implements CourierGateway {
+  private final SandboxDatabase db;
   private final JdbcTemplate jdbc;
   private final SandboxOutages outages;
 
-  public SandboxCourier(JdbcTemplate jdbc, SandboxOutages outages) {
-    this.jdbc = jdbc;
+  public SandboxCourier(SandboxDatabase db, SandboxOutages outages) {
+    this.db = db;
+    this.jdbc = db.jdbc();
     this.outages = outages;
   }
 
   @Override
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void requestInterception(String carrier, String trackingNo) {
-    outages.check(SandboxOutages.SandboxSystem.COURIER);
-    Timestamp now = Timestamp.from(Instant.now());
-    if (jdbc.update("UPDATE sandbox_courier_parcels SET intercept_requested_at = ? WHERE carrier = ? AND tracking_no = ?",
-        now, carrier, trackingNo) == 0) {
-      jdbc.update("INSERT INTO sandbox_courier_parcels (carrier, tracking_no, intercept_requested_at) VALUES (?, ?, ?)",
-          carrier, trackingNo, now);
-    }
+    db.run(() -> {
+      outages.check(SandboxOutages.SandboxSystem.COURIER);
+      Timestamp now = Timestamp.from(Instant.now());
+      if (jdbc.update("UPDATE sandbox_courier_parcels SET intercept_requested_at = ? WHERE carrier = ? AND tracking_no = ?",
+          now, carrier, trackingNo) == 0) {
+        jdbc.update("INSERT INTO sandbox_courier_parcels (carrier, tracking_no, intercept_requested_at) VALUES (?, ?, ?)",
+            carrier, trackingNo, now);
+      }
+    });
   }
 
   @Override
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void fileClaim(Claim claim) {
-    outages.check(SandboxOutages.SandboxSystem.COURIER);
-    if (claims(claim.caseNo()) == 0) {
-      jdbc.update("""
-          INSERT INTO sandbox_courier_claims (carrier, tracking_no, case_no, order_no, skus, amount, filed_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?)""", claim.carrier(), claim.trackingNo(), claim.caseNo(), claim.orderNo(),
-          String.join(",", claim.skus()), claim.value(), Timestamp.from(Instant.now()));
-    }
+    db.run(() -> {
+      outages.check(SandboxOutages.SandboxSystem.COURIER);
+      if (claims(claim.caseNo()) == 0) {
+        jdbc.update("""
+            INSERT INTO sandbox_courier_claims (carrier, tracking_no, case_no, order_no, skus, amount, filed_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""", claim.carrier(), claim.trackingNo(), claim.caseNo(), claim.orderNo(),
+            String.join(",", claim.skus()), claim.value(), Timestamp.from(Instant.now()));
+      }
+    });
   }
 
   @Override
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void urge(String carrier, String trackingNo) {
-    outages.check(SandboxOutages.SandboxSystem.COURIER);
-    stamp("urged_at", carrier, trackingNo);
+    db.run(() -> {
+      outages.check(SandboxOutages.SandboxSystem.COURIER);
+      stamp("urged_at", carrier, trackingNo);
+    });
   }
 
   @Override
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void openInvestigation(String carrier, String trackingNo) {
-    outages.check(SandboxOutages.SandboxSystem.COURIER);
-    stamp("investigation_opened_at", carrier, trackingNo);
+    db.run(() -> {
+      outages.check(SandboxOutages.SandboxSystem.COURIER);
+      stamp("investigation_opened_at", carrier, trackingNo);
+    });
   }
 
   @Override
@@ -75,11 +79,13 @@ public class SandboxCourier implements CourierGateway {
 
   /** The weight the courier's scale showed at pickup (set by testers). */
   public void weighed(String carrier, String trackingNo, int grams) {
-    if (jdbc.update("UPDATE sandbox_courier_parcels SET pickup_weight_grams = ? WHERE carrier = ? AND tracking_no = ?",
-        grams, carrier, trackingNo) == 0) {
-      jdbc.update("INSERT INTO sandbox_courier_parcels (carrier, tracking_no, pickup_weight_grams) VALUES (?, ?, ?)",
-          carrier, trackingNo, grams);
-    }
+    db.run(() -> {
+      if (jdbc.update("UPDATE sandbox_courier_parcels SET pickup_weight_grams = ? WHERE carrier = ? AND tracking_no = ?",
+          grams, carrier, trackingNo) == 0) {
+        jdbc.update("INSERT INTO sandbox_courier_parcels (carrier, tracking_no, pickup_weight_grams) VALUES (?, ?, ?)",
+            carrier, trackingNo, grams);
+      }
+    });
   }
 
   public boolean urged(String carrier, String trackingNo) {
@@ -128,11 +134,13 @@ public class SandboxCourier implements CourierGateway {
 
   /** Records a scan on the courier's side. */
   public void scan(TrackingEvent event) {
-    Timestamp at = Timestamp.from(event.at().toInstant());
-    if (jdbc.update("UPDATE sandbox_courier_parcels SET last_event = ?, last_at = ? WHERE carrier = ? AND tracking_no = ?",
-        event.event().name(), at, event.carrier(), event.trackingNo()) == 0) {
-      jdbc.update("INSERT INTO sandbox_courier_parcels (carrier, tracking_no, last_event, last_at) VALUES (?, ?, ?, ?)",
-          event.carrier(), event.trackingNo(), event.event().name(), at);
-    }
+    db.run(() -> {
+      Timestamp at = Timestamp.from(event.at().toInstant());
+      if (jdbc.update("UPDATE sandbox_courier_parcels SET last_event = ?, last_at = ? WHERE carrier = ? AND tracking_no = ?",
+          event.event().name(), at, event.carrier(), event.trackingNo()) == 0) {
+        jdbc.update("INSERT INTO sandbox_courier_parcels (carrier, tracking_no, last_event, last_at) VALUES (?, ?, ?, ?)",
+            event.carrier(), event.trackingNo(), event.event().name(), at);
+      }
+    });
   }
 }

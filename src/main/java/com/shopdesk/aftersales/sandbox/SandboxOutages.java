@@ -17,15 +17,19 @@ public class SandboxOutages {
     }
   }
 
+  private final SandboxDatabase db;
   private final JdbcTemplate jdbc;
 
-  public SandboxOutages(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  public SandboxOutages(SandboxDatabase db) {
+    this.db = db;
+    this.jdbc = db.jdbc();
   }
 
   public void down(SandboxSystem system, String reason) {
-    up(system);
-    jdbc.update("INSERT INTO sandbox_outages (system_name, reason) VALUES (?, ?)", system.name(), reason);
+    db.run(() -> {
+      up(system);
+      jdbc.update("INSERT INTO sandbox_outages (system_name, reason) VALUES (?, ?)", system.name(), reason);
+    });
   }
 
   public void up(SandboxSystem system) {

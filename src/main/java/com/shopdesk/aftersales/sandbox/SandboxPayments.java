@@ -11,34 +11,35 @@ import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /** A stand-in payment provider: pays each idempotency key once and refuses it afterwards, like the real one. */
 @Component
 @ConditionalOnProperty(name = "aftersales.adapters.payment", havingValue = "sandbox", matchIfMissing = true)
 public class SandboxPayments implements RefundGateway {
+  private final SandboxDatabase db;
   private final JdbcTemplate jdbc;
   private final SandboxOutages outages;
 
-  public SandboxPayments(JdbcTemplate jdbc, SandboxOutages outages) {
-    this.jdbc = jdbc;
+  public SandboxPayments(SandboxDatabase db, SandboxOutages outages) {
+    this.db = db;
+    this.jdbc = db.jdbc();
     this.outages = outages;
   }
 
   @Override
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
   public String refund(String idempotencyKey, String orderNo, BigDecimal amount) {
-    outages.check(SandboxOutages.SandboxSystem.PAYMENT);
-    List<String> known = jdbc.queryForList("SELECT payment_ref FROM sandbox_payments WHERE idempotency_key = ?",
-        String.class, idempotencyKey);
-    if (!known.isEmpty()) {
-      throw new DuplicateRefundException(idempotencyKey, known.get(0));
-    }
-    String reference = "SBX-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    jdbc.update("INSERT INTO sandbox_payments (idempotency_key, order_no, amount, payment_ref, paid_at) VALUES (?, ?, ?, ?, ?)",
-        idempotencyKey, orderNo, amount, reference, Timestamp.from(Instant.now()));
-    return reference;
+    return db.call(() -> {
+      outages.check(SandboxOutages.SandboxSystem.PAYMENT);
+      List<String> known = jdbc.queryForList("SELECT payment_ref FROM sandbox_payments WHERE idempotency_key = ?",
+          String.class, idempotencyKey);
+      if (!known.isEmpty()) {
+        throw new DuplicateRefundException(idempotencyKey, known.get(0));
+      }
+      String reference = "SBX-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+      jdbc.update("INSERT INTO sandbox_payments (idempotency_key, order_no, amount, payment_ref, paid_at) VALUES (?, ?, ?, ?, ?)",
+          idempotencyKey, orderNo, amount, reference, Timestamp.from(Instant.now()));
+      return reference;
+    });
   }
 
   public List<Map<String, Object>> payments(String orderNo) {

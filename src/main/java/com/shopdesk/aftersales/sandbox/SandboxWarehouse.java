@@ -9,40 +9,42 @@ import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /** A stand-in warehouse: outbound orders are pending until someone ships them through the sandbox API. */
 @Component
 @ConditionalOnProperty(name = "aftersales.adapters.warehouse", havingValue = "sandbox", matchIfMissing = true)
 public class SandboxWarehouse implements WarehouseGateway {
+  private final SandboxDatabase db;
   private final JdbcTemplate jdbc;
   private final SandboxOutages outages;
 
-  public SandboxWarehouse(JdbcTemplate jdbc, SandboxOutages outages) {
-    this.jdbc = jdbc;
+  public SandboxWarehouse(SandboxDatabase db, SandboxOutages outages) {
+    this.db = db;
+    this.jdbc = db.jdbc();
     this.outages = outages;
   }
 
   @Override
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
   public CancelOutcome cancelOutbound(String orderNo) {
-    outages.check(SandboxOutages.SandboxSystem.WAREHOUSE);
-    var shipped = jdbc.query("SELECT carrier, tracking_no FROM sandbox_outbound_orders WHERE order_no = ? "
-        + "AND status = 'SHIPPED'", (rs, i) -> CancelOutcome.alreadyShipped(rs.getString(1), rs.getString(2)), orderNo);
-    if (!shipped.isEmpty()) {
-      return shipped.get(0);
-    }
-    upsert(orderNo, "CANCELLED", null, null);
-    return CancelOutcome.wasCancelled();
+    return db.call(() -> {
+      outages.check(SandboxOutages.SandboxSystem.WAREHOUSE);
+      var shipped = jdbc.query("SELECT carrier, tracking_no FROM sandbox_outbound_orders WHERE order_no = ? "
+          + "AND status = 'SHIPPED'", (rs, i) -> CancelOutcome.alreadyShipped(rs.getString(1), rs.getString(2)), orderNo);
+      if (!shipped.isEmpty()) {
+        return shipped.get(0);
+      }
+      upsert(orderNo, "CANCELLED", null, null);
+      return CancelOutcome.wasCancelled();
+    });
   }
 
   @Override
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void reinstateOutbound(String orderNo) {
-    outages.check(SandboxOutages.SandboxSystem.WAREHOUSE);
-    jdbc.update("UPDATE sandbox_outbound_orders SET status = 'PENDING', updated_at = ? WHERE order_no = ? "
-        + "AND status = 'CANCELLED'", Timestamp.from(Instant.now()), orderNo);
+    db.run(() -> {
+      outages.check(SandboxOutages.SandboxSystem.WAREHOUSE);
+      jdbc.update("UPDATE sandbox_outbound_orders SET status = 'PENDING', updated_at = ? WHERE order_no = ? "
+          + "AND status = 'CANCELLED'", Timestamp.from(Instant.now()), orderNo);
+    });
   }
 
   /** PENDING (waiting to ship), CANCELLED or SHIPPED; PENDING when the warehouse never heard of the order. */
@@ -52,13 +54,14 @@ public class SandboxWarehouse implements WarehouseGateway {
   }
 
   @Override
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void sendBackToBuyer(String orderNo, String caseNo) {
-    outages.check(SandboxOutages.SandboxSystem.WAREHOUSE);
-    if (!sentBack(caseNo)) {
-      jdbc.update("INSERT INTO sandbox_send_backs (case_no, order_no, sent_at) VALUES (?, ?, ?)",
-          caseNo, orderNo, Timestamp.from(Instant.now()));
-    }
+    db.run(() -> {
+      outages.check(SandboxOutages.SandboxSystem.WAREHOUSE);
+      if (!sentBack(caseNo)) {
+        jdbc.update("INSERT INTO sandbox_send_backs (case_no, order_no, sent_at) VALUES (?, ?, ?)",
+            caseNo, orderNo, Timestamp.from(Instant.now()));
+      }
+    });
   }
 
   public boolean sentBack(String caseNo) {
@@ -75,8 +78,10 @@ public class SandboxWarehouse implements WarehouseGateway {
 
   /** Sets the stock of a SKU (testers); SKUs never set count as plentiful. */
   public void stock(String sku, int quantity) {
-    jdbc.update("DELETE FROM sandbox_stock WHERE sku = ?", sku);
-    jdbc.update("INSERT INTO sandbox_stock (sku, quantity) VALUES (?, ?)", sku, quantity);
+    db.run(() -> {
+      jdbc.update("DELETE FROM sandbox_stock WHERE sku = ?", sku);
+      jdbc.update("INSERT INTO sandbox_stock (sku, quantity) VALUES (?, ?)", sku, quantity);
+    });
   }
 
   @Override
@@ -95,43 +100,47 @@ public class SandboxWarehouse implements WarehouseGateway {
 
   /** What the warehouse's packing station recorded (set by testers). */
   public void packed(String orderNo, Map<String, Integer> items, Integer weightGrams) {
-    String encoded = items.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue())
-        .collect(java.util.stream.Collectors.joining(","));
-    jdbc.update("DELETE FROM sandbox_packing_records WHERE order_no = ?", orderNo);
-    jdbc.update("INSERT INTO sandbox_packing_records (order_no, items, weight_grams) VALUES (?, ?, ?)",
-        orderNo, encoded, weightGrams);
+    db.run(() -> {
+      String encoded = items.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue())
+          .collect(java.util.stream.Collectors.joining(","));
+      jdbc.update("DELETE FROM sandbox_packing_records WHERE order_no = ?", orderNo);
+      jdbc.update("INSERT INTO sandbox_packing_records (order_no, items, weight_grams) VALUES (?, ?, ?)",
+          orderNo, encoded, weightGrams);
+    });
   }
 
   @Override
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
   public Reshipment createReshipment(String orderNo, String caseNo, int attempt, Map<String, Integer> items) {
-    outages.check(SandboxOutages.SandboxSystem.WAREHOUSE);
-    var known = jdbc.query("SELECT carrier, tracking_no FROM sandbox_reshipments WHERE case_no = ? AND attempt = ?",
-        (rs, i) -> new Reshipment(rs.getString(1), rs.getString(2)), caseNo, attempt);
-    if (!known.isEmpty()) {
-      return known.get(0);
-    }
-    Reshipment parcel = new Reshipment("ZTO", "ZTB" + caseNo.replaceAll("\\D", "") + attempt);
-    jdbc.update("INSERT INTO sandbox_reshipments (case_no, attempt, order_no, carrier, tracking_no, created_at) "
-        + "VALUES (?, ?, ?, ?, ?, ?)", caseNo, attempt, orderNo, parcel.carrier(), parcel.trackingNo(),
-        Timestamp.from(Instant.now()));
-    return parcel;
+    return db.call(() -> {
+      outages.check(SandboxOutages.SandboxSystem.WAREHOUSE);
+      var known = jdbc.query("SELECT carrier, tracking_no FROM sandbox_reshipments WHERE case_no = ? AND attempt = ?",
+          (rs, i) -> new Reshipment(rs.getString(1), rs.getString(2)), caseNo, attempt);
+      if (!known.isEmpty()) {
+        return known.get(0);
+      }
+      Reshipment parcel = new Reshipment("ZTO", "ZTB" + caseNo.replaceAll("\\D", "") + attempt);
+      jdbc.update("INSERT INTO sandbox_reshipments (case_no, attempt, order_no, carrier, tracking_no, created_at) "
+          + "VALUES (?, ?, ?, ?, ?, ?)", caseNo, attempt, orderNo, parcel.carrier(), parcel.trackingNo(),
+          Timestamp.from(Instant.now()));
+      return parcel;
+    });
   }
 
   @Override
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
   public boolean withdrawParcel(String carrier, String trackingNo) {
-    outages.check(SandboxOutages.SandboxSystem.WAREHOUSE);
-    Integer scanned = jdbc.queryForObject("SELECT COUNT(*) FROM sandbox_courier_parcels WHERE carrier = ? "
-        + "AND tracking_no = ? AND last_event IS NOT NULL", Integer.class, carrier, trackingNo);
-    if (scanned != null && scanned > 0) {
-      return false;
-    }
-    if (!withdrawn(carrier, trackingNo)) {
-      jdbc.update("INSERT INTO sandbox_withdrawn_parcels (carrier, tracking_no, withdrawn_at) VALUES (?, ?, ?)",
-          carrier, trackingNo, Timestamp.from(Instant.now()));
-    }
-    return true;
+    return db.call(() -> {
+      outages.check(SandboxOutages.SandboxSystem.WAREHOUSE);
+      Integer scanned = jdbc.queryForObject("SELECT COUNT(*) FROM sandbox_courier_parcels WHERE carrier = ? "
+          + "AND tracking_no = ? AND last_event IS NOT NULL", Integer.class, carrier, trackingNo);
+      if (scanned != null && scanned > 0) {
+        return false;
+      }
+      if (!withdrawn(carrier, trackingNo)) {
+        jdbc.update("INSERT INTO sandbox_withdrawn_parcels (carrier, tracking_no, withdrawn_at) VALUES (?, ?, ?)",
+            carrier, trackingNo, Timestamp.from(Instant.now()));
+      }
+      return true;
+    });
   }
 
   public boolean withdrawn(String carrier, String trackingNo) {
@@ -142,7 +151,9 @@ public class SandboxWarehouse implements WarehouseGateway {
 
   /** The warehouse hands the order to a courier (used by testers to play "shipped meanwhile"). */
   public void ship(String orderNo, String carrier, String trackingNo) {
-    upsert(orderNo, "SHIPPED", carrier, trackingNo);
+    db.run(() -> {
+      upsert(orderNo, "SHIPPED", carrier, trackingNo);
+    });
   }
 
   private void upsert(String orderNo, String status, String carrier, String trackingNo) {

@@ -2,6 +2,7 @@ package com.shopdesk.aftersales.security;
 
 import java.util.List;
 import java.util.Map;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
@@ -26,8 +27,14 @@ public class OverdueFilter {
     this.tasks = tasks;
   }
 
-  /** Creates the filter the first time; moves its due-before date to now. */
+  /** Once per cluster: the node that runs it keeps the chore for 50 s, so the others skip their turn. */
   @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+  @SchedulerLock(name = "overdue-filter", lockAtLeastFor = "PT50S")
+  public void refreshEveryMinute() {
+    refresh();
+  }
+
+  /** Creates the filter the first time; moves its due-before date to now. */
   public Filter refresh() {
     Filter filter = filters.createFilterQuery().filterName(NAME).singleResult();
     if (filter == null) {
