@@ -156,7 +156,10 @@ class KillNineIT {
 
     long restartAt = System.nanoTime();
     ChildApp second = children.start("kill9-" + label + "-2nd", port, work, profiles, env).awaitReady(START);
-    System.out.println(tag + "restart ready in " + seconds(restartAt));
+    long readyAt = System.nanoTime();
+    // how many jobs the killed run was in the middle of, as the restarted node reports taking their locks back
+    System.out.println(tag + "restart ready in " + seconds(restartAt) + "; " + second.logLines("job locks").stream()
+        .map(l -> l.replaceFirst(".*: ", "")).findFirst().orElse("no job locks taken back"));
 
     // before anything new is written: is every acknowledged order, case and completion there?
     List<String> lostOrders = ordersAckedBeforeKill.stream().sorted()
@@ -208,9 +211,8 @@ class KillNineIT {
       }
     }
 
-    long drainFrom = System.nanoTime();
     String notDrained = awaitDrained(second, DRAIN);
-    String drainTime = seconds(drainFrom);
+    String drainTime = seconds(readyAt) + " after the restart was ready";
 
     // the books: every order has one case, refunded once, paid once
     List<String> notOneCase = new ArrayList<>();

@@ -10,14 +10,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,7 @@ class TwoNodesIT {
   private static final List<String> FILTERS = List.of("客服待办", "仓库验货", "主管审批", "已超时");
   /** The overdue filter's chore first runs a minute after its node started; the rest of the test is shorter. */
   private static final Duration CHORES_RUN_BY = Duration.ofSeconds(90);
+  private static final Duration REDELIVERY_INTERVAL = Duration.ofSeconds(2);
 
   @RegisterExtension final ChildApp.Children children = new ChildApp.Children();
 
@@ -50,7 +54,7 @@ class TwoNodesIT {
       for (String node : NODES) {
         nodes.add(children.start("two-nodes-" + node, ChildApp.freePort(),
             Path.of("target", "child-work", "two-nodes-" + node + "-" + System.currentTimeMillis()), "postgres", env,
-            "--aftersales.node-name=" + node, "--aftersales.redelivery-interval=PT2S"));
+            "--aftersales.node-name=" + node, "--aftersales.redelivery-interval=" + REDELIVERY_INTERVAL));
       }
       List<String> down = new ArrayList<>();
       for (ChildApp node : nodes) {
@@ -66,6 +70,7 @@ class TwoNodesIT {
           nodes.stream().map(n -> n.name() + ": " + n.logLines("Cluster start-up lock taken")
               .stream().map(l -> l.replaceFirst(".*: ", "")).toList()).toList());
       long ready = System.nanoTime();
+      ChoreRuns chores = new ChoreRuns(db);
 
       // each client works on one node, the orders alternate between them
       List<String> unexpected = new CopyOnWriteArrayList<>();
@@ -126,7 +131,6 @@ class TwoNodesIT {
 
       Map<String, Map<String, Integer>> jobLog = new TreeMap<>();   // host name → job state → rows
       Map<String, Integer> filters = new TreeMap<>();
-      Map<String, String> choreLocks;
       try (Connection c = db.connect()) {
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT hostname_, job_state_, COUNT(*) FROM act_hi_job_log "
@@ -140,10 +144,14 @@ class TwoNodesIT {
              ResultSet rs = s.executeQuery("SELECT name_, COUNT(*) FROM act_ru_filter GROUP BY name_")) {
           while (rs.next()) filters.put(rs.getString(1), rs.getInt(2));
         }
-        choreLocks = awaitChoreLocks(c, ready);
       }
+      chores.awaitAll(ready + CHORES_RUN_BY.toNanos());
+      Map<String, String> choreLocks = chores.rows();
+      Map<String, List<ChoreRuns.Run>> runs = chores.stop();
       System.out.println("[two nodes] job log by host name: " + jobLog);
       System.out.println("[two nodes] ShedLock rows (chore → locked by): " + choreLocks + "; filters: " + filters);
+      System.out.println("[two nodes] chore runs seen in " + "%.0f s: ".formatted((System.nanoTime() - ready) / 1e9)
+          + runs);
 
       SoftAssertions soft = new SoftAssertions();
       soft.assertThat(notDrained).as("every case closed and no job left within " + DRAIN).isNull();
@@ -157,6 +165,13 @@ class TwoNodesIT {
       soft.assertThat(choreLocks.keySet()).as("ShedLock rows: one per cluster chore")
           .containsExactlyInAnyOrderElementsOf(CHORES);
       soft.assertThat(choreLocks.values()).as("who took each chore's lock").allSatisfy(by -> assertThat(by).isIn(NODES));
+      // both nodes schedule redelivery every 2 s: run by both, two runs would come less than 2 s apart
+      List<ChoreRuns.Run> redeliveries = runs.getOrDefault("courier-event-redelivery", List.of());
+      for (int k = 1; k < redeliveries.size(); k++) {
+        soft.assertThat(Duration.between(redeliveries.get(k - 1).at(), redeliveries.get(k).at()))
+            .as("courier-event-redelivery ran more than once per interval: " + redeliveries)
+            .isGreaterThanOrEqualTo(REDELIVERY_INTERVAL);
+      }
       soft.assertThat(filters).as("shared Tasklist filters, each once though both nodes set them up")
           .isEqualTo(FILTERS.stream().collect(TreeMap::new, (m, f) -> m.put(f, 1), Map::putAll));
       soft.assertAll();
@@ -198,20 +213,59 @@ class TwoNodesIT {
     }
   }
 
-  /** The ShedLock rows, once each chore has run (or the time it needs has passed). */
-  private static Map<String, String> awaitChoreLocks(Connection c, long readySince) throws SQLException {
-    long deadline = readySince + CHORES_RUN_BY.toNanos();
-    while (true) {
-      Map<String, String> rows = new TreeMap<>();
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT name, locked_by FROM shedlock")) {
-        while (rs.next()) {
-          rows.merge(rs.getString(1), rs.getString(2), (a, b) -> a + ", " + b);
-        }
-      } catch (SQLException noTable) {
-        return Map.of("(no shedlock table: " + noTable.getMessage().lines().findFirst().orElse("") + ")", "");
+  /**
+   * Reads the ShedLock table four times a second on its own connection: each new {@code locked_at} is a run of
+   * that chore (ShedLock writes it only when a node takes the lock).
+   */
+  private static final class ChoreRuns {
+    record Run(Instant at, String by) {
+      @Override
+      public String toString() {
+        return at.toString().substring(11, 19) + " " + by;
       }
-      if (rows.keySet().containsAll(CHORES) || System.nanoTime() > deadline) return rows;
-      ChildApp.sleep(1000);
+    }
+
+    private final Connection connection;
+    private final Map<String, List<Run>> runs = new ConcurrentHashMap<>();
+    private final Map<String, String> lockedBy = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+    private volatile String failure;
+
+    ChoreRuns(FreshPostgres db) throws SQLException {
+      connection = db.connect();
+      sampler.scheduleWithFixedDelay(this::sample, 0, 250, TimeUnit.MILLISECONDS);
+    }
+
+    private void sample() {
+      try (Statement s = connection.createStatement();
+           ResultSet rs = s.executeQuery("SELECT name, locked_at, locked_by FROM shedlock")) {
+        while (rs.next()) {
+          Run run = new Run(rs.getTimestamp(2).toInstant(), rs.getString(3));
+          List<Run> seen = runs.computeIfAbsent(rs.getString(1), n -> new CopyOnWriteArrayList<>());
+          if (seen.isEmpty() || !seen.get(seen.size() - 1).at().equals(run.at())) seen.add(run);
+          lockedBy.put(rs.getString(1), run.by());
+        }
+      } catch (SQLException e) {
+        failure = "(shedlock unreadable: " + e.getMessage().lines().findFirst().orElse("") + ")";
+      }
+    }
+
+    /** Until every chore has run once, or the deadline (System.nanoTime) passed. */
+    void awaitAll(long deadline) {
+      while (!runs.keySet().containsAll(CHORES) && failure == null && System.nanoTime() < deadline) {
+        ChildApp.sleep(500);
+      }
+    }
+
+    /** One entry per ShedLock row: chore → the node that last took it. */
+    Map<String, String> rows() {
+      return failure != null ? Map.of(failure, "") : new TreeMap<>(lockedBy);
+    }
+
+    Map<String, List<Run>> stop() throws SQLException {
+      sampler.shutdownNow();
+      connection.close();
+      return new TreeMap<>(runs);
     }
   }
 
