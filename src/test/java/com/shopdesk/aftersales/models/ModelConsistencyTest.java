@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.shopdesk.aftersales.AfterSalesTest;
+import com.shopdesk.aftersales.guard.deploy.CalledVersions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,8 @@ import org.springframework.context.ApplicationContext;
 /**
  * What an analyst can break in Modeler without a developer noticing: a diagram naming a delegate bean that
  * does not exist, a form or decision or called process that is not deployed, an element template pointing
- * at a missing bean, a delegate without a template, a user task without a form or a group.
+ * at a missing bean, a delegate without a template, a user task without a form or a group, a call activity that
+ * would move running cases onto a version deployed after they started.
  */
 class ModelConsistencyTest extends AfterSalesTest {
   private static final Pattern BEAN = Pattern.compile("^\\$\\{([A-Za-z0-9_]+)\\}$");
@@ -103,6 +105,30 @@ class ModelConsistencyTest extends AfterSalesTest {
       model.getModelElementsByType(Process.class).forEach(process -> assertThat(process.getCamundaHistoryTimeToLiveString())
           .as(file + " historyTimeToLive").isNotBlank());
     });
+  }
+
+  /** README, "Analysts: Modeler": new cases use the newest version; running cases stay on theirs. */
+  @Test
+  void everyCallActivityKeepsRunningCasesOnTheVersionsOfTheirStart() throws IOException {
+    diagrams().forEach((file, model) -> model.getModelElementsByType(CallActivity.class).forEach(call -> {
+      assertThat(call.getCamundaCalledElementBinding()).as(file + " " + call.getId() + " camunda:calledElementBinding")
+          .isEqualTo(CalledVersions.BINDING);
+      assertThat(call.getCamundaCalledElementVersion()).as(file + " " + call.getId() + " camunda:calledElementVersion")
+          .isEqualTo(CalledVersions.EXPRESSION);
+    }));
+    try (Stream<Path> files = Files.list(Path.of(".camunda/element-templates"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+        Map<String, String> bound = new TreeMap<>();
+        for (JsonNode property : json.readTree(file.toFile()).path("properties")) {
+          bound.put(property.path("binding").path("name").asText(), property.path("value").asText());
+        }
+        if (bound.containsKey("calledElement")) {
+          assertThat(bound).as(file + " sets what the deployment policy requires of a call activity")
+              .containsEntry("camunda:calledElementBinding", CalledVersions.BINDING)
+              .containsEntry("camunda:calledElementVersion", CalledVersions.EXPRESSION);
+        }
+      }
+    }
   }
 
   @Test

@@ -135,6 +135,9 @@ class DeploymentPolicyTest extends AfterSalesTest {
         new Attack("a Java class as variable mapping", "evil", "camunda:variableMappingClass", """
             <bpmn:callActivity id="evil" calledElement="refund" camunda:variableMappingClass="%s" />"""
             .formatted(PROBE_CLASS) + flows),
+        new Attack("a call activity starting a CMMN case", "evil", "camunda:caseRef", """
+            <bpmn:callActivity id="evil" camunda:caseRef="evil" camunda:calledElementBinding="version"
+                camunda:calledElementVersion="${versions.atCaseStart(execution)}" />""" + flows),
         new Attack("camunda:formKey", "evil", "camunda:formKey", """
             <bpmn:userTask id="evil" camunda:formKey="embedded:deployment:evil.html" camunda:candidateGroups="agents" />"""
             + flows),
@@ -255,6 +258,54 @@ class DeploymentPolicyTest extends AfterSalesTest {
 
     assertRefusedAsParseError(r, "evil.bpmn", attack.elementId(), attack.says());
     assertNothingDeployed(key);
+  }
+
+  static Stream<Attack> callActivitiesThatMoveRunningCases() {
+    return Stream.of(
+        new Attack("no binding (the engine's default, latest)", "refundIt", "found binding latest (none given)", ""),
+        new Attack("binding latest", "refundIt", "found binding \"latest\"", "camunda:calledElementBinding=\"latest\""),
+        new Attack("binding deployment", "refundIt", "found binding \"deployment\"",
+            "camunda:calledElementBinding=\"deployment\""),
+        new Attack("binding versionTag", "refundIt", "found binding \"versionTag\"",
+            "camunda:calledElementBinding=\"versionTag\" camunda:calledElementVersionTag=\"v1\""),
+        new Attack("a fixed version", "refundIt", "version \"1\"",
+            "camunda:calledElementBinding=\"version\" camunda:calledElementVersion=\"1\""),
+        new Attack("another expression of the helper", "refundIt", "version \"${versions.atCaseStart(execution) - 1}\"",
+            "camunda:calledElementBinding=\"version\" camunda:calledElementVersion=\"${versions.atCaseStart(execution) - 1}\""),
+        new Attack("the helper's version without its binding", "refundIt", "found binding latest (none given)",
+            "camunda:calledElementVersion=\"${versions.atCaseStart(execution)}\""));
+  }
+
+  /** README, "Analysts: Modeler": running cases stay on the versions that were the newest when they started. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("callActivitiesThatMoveRunningCases")
+  void aCallActivityThatWouldMoveRunningCasesToAnotherVersionIsRefused(Attack attack) throws Exception {
+    String key = newKey();
+    Response r = analystDeploys(key, Map.of("calls.bpmn", diagram(key, START + """
+        <bpmn:callActivity id="refundIt" name="退款" calledElement="refund" %s />
+        <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="refundIt" />
+        <bpmn:sequenceFlow id="f2" sourceRef="refundIt" targetRef="end" />
+        """.formatted(attack.body()) + END)));
+
+    assertRefusedAsParseError(r, "calls.bpmn", "refundIt", "camunda:calledElementBinding=\"version\" "
+        + "camunda:calledElementVersion=\"${versions.atCaseStart(execution)}\"");
+    assertThat(r.json().path("message").asText()).contains(attack.says());
+    assertNothingDeployed(key);
+  }
+
+  @Test
+  void aCallActivityOnTheVersionsOfItsCasesStartDeploys() throws Exception {
+    String key = newKey();
+    Response r = analystDeploys(key, Map.of("calls.bpmn", diagram(key, START + """
+        <bpmn:callActivity id="refundIt" name="退款" calledElement="refund"
+            camunda:calledElementBinding="version" camunda:calledElementVersion="${versions.atCaseStart(execution)}" />
+        <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="refundIt" />
+        <bpmn:sequenceFlow id="f2" sourceRef="refundIt" targetRef="end" />
+        """ + END)));
+
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).count())
+        .isEqualTo(1);
   }
 
   @Test

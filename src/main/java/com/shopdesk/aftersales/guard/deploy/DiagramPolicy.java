@@ -11,7 +11,8 @@ import org.camunda.bpm.engine.impl.util.xml.Namespace;
 /**
  * Refuses a diagram that could run code the desk did not write: scripts, Java classes named in the diagram,
  * outgoing connectors, generated forms, start events that fire by themselves (timers, messages, signals, …),
- * and expressions outside {@link ExpressionPolicy}. Every element, attribute and text of the XML is looked
+ * call activities that would move running cases onto newer versions (see {@link CalledVersions}), and
+ * expressions outside {@link ExpressionPolicy}. Every element, attribute and text of the XML is looked
  * at, not just the elements the engine knows, so nothing is missed by being put somewhere unusual.
  * <p>
  * The check runs first thing when the engine parses a new diagram, before it reads a single process (reading
@@ -97,6 +98,31 @@ class DiagramPolicy implements BpmnParseFactory {
     }
     if (isBpmn(element) && tag.equals("userTask") && element.attributeNS(CAMUNDA, "formRef") == null) {
       throw refused("user tasks need a Camunda Form (camunda:formRef)", named);
+    }
+    if (isBpmn(element) && tag.equals("callActivity")) {
+      checkCallActivity(element, named);
+    }
+  }
+
+  /**
+   * A running case stays on the versions of the processes it calls that were the newest when it started
+   * ({@link CalledVersions}); the engine's default binding, latest, would move it to whatever was deployed since.
+   */
+  private static void checkCallActivity(Element callActivity, Element named) {
+    if (callActivity.attributeNS(CAMUNDA, "caseRef") != null) {
+      throw refused("call activities call the desk's processes (calledElement), not CMMN cases (camunda:caseRef)",
+          named);
+    }
+    String binding = callActivity.attributeNS(CAMUNDA, "calledElementBinding");
+    String version = callActivity.attributeNS(CAMUNDA, "calledElementVersion");
+    if (!CalledVersions.BINDING.equals(binding) || version == null
+        || !CalledVersions.EXPRESSION.equals(version.trim())) {
+      throw refused("a call activity must keep a running case on the versions that were the newest when the case "
+          + "started: set its binding to \"" + CalledVersions.BINDING + "\" and its version to "
+          + CalledVersions.EXPRESSION + " (camunda:calledElementBinding=\"" + CalledVersions.BINDING
+          + "\" camunda:calledElementVersion=\"" + CalledVersions.EXPRESSION + "\"); found binding "
+          + (binding == null ? "latest (none given)" : "\"" + binding + "\"")
+          + (version == null ? "" : " and version \"" + version + "\""), named);
     }
   }
 
