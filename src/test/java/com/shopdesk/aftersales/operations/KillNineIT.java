@@ -1,9 +1,9 @@
-package com.shopdesk.aftersales.ops;
+package com.shopdesk.aftersales.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.shopdesk.aftersales.ops.ChildApp.Response;
+import com.shopdesk.aftersales.operations.ChildApp.Response;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

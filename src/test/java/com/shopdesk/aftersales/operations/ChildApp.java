@@ -1,4 +1,4 @@
-package com.shopdesk.aftersales.ops;
+package com.shopdesk.aftersales.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

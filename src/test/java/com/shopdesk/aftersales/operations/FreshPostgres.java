@@ -1,4 +1,4 @@
-package com.shopdesk.aftersales.ops;
+package com.shopdesk.aftersales.operations;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
