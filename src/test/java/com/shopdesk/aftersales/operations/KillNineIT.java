@@ -256,7 +256,7 @@ class KillNineIT {
     soft.assertThat(lostCases.values()).as("acknowledged cases (201) missing after the restart").isEmpty();
     soft.assertThat(lostCompletions).as("task completions answered 204 undone after the restart").isEmpty();
     soft.assertThat(ack.unexpected).as("answers other than the expected ones").isEmpty();
-    soft.assertThat(notDrained).as("every case closed and no job left within " + DRAIN).isNull();
+    soft.assertThat(notDrained).as("every case closed and none of their jobs left within " + DRAIN).isNull();
     soft.assertThat(notOneCase).as("orders without exactly one case").isEmpty();
     soft.assertThat(notRefunded).as("cases not CLOSED/REFUNDED").isEmpty();
     soft.assertThat(notOneRefundRow).as("cases without exactly one SUCCEEDED refund row").isEmpty();
@@ -358,13 +358,21 @@ class KillNineIT {
       JsonNode incidents = app.send("GET", "/engine-rest/incident", null, "admin").json();
       if (!incidents.isEmpty()) return "incidents: " + abbreviate(incidents.toString());
       int open = app.send("GET", "/api/cases?status=OPEN&limit=1000", null, "admin").json().size();
-      int jobs = app.send("GET", "/engine-rest/job/count", null, "admin").json().path("count").asInt();
-      if (open == 0 && jobs == 0) return null;
-      waiting = open + " cases open, " + jobs + " jobs left";
+      List<JsonNode> jobs = caseJobs(app);
+      if (open == 0 && jobs.isEmpty()) return null;
+      waiting = open + " cases open, " + jobs.size() + " jobs of cases left";
       ChildApp.sleep(500);
     }
-    return waiting + " after " + timeout + "; jobs: "
-        + abbreviate(app.send("GET", "/engine-rest/job?maxResults=5", null, "admin").body());
+    return waiting + " after " + timeout + "; jobs: " + abbreviate(caseJobs(app).toString());
+  }
+
+  /** The jobs of process instances: the history cleanup's own job waits for its nightly window and is not one. */
+  private static List<JsonNode> caseJobs(ChildApp app) {
+    List<JsonNode> jobs = new ArrayList<>();
+    app.send("GET", "/engine-rest/job", null, "admin").json().forEach(j -> {
+      if (j.path("processInstanceId").isTextual()) jobs.add(j);
+    });
+    return jobs;
   }
 
   /** Who holds the jobs that did not run: the lock owners straight from the engine's table. */
@@ -392,7 +400,8 @@ class KillNineIT {
   private static String lockSummary(Connection c) throws SQLException {
     StringBuilder s = new StringBuilder();
     try (ResultSet rs = c.createStatement().executeQuery("""
-        SELECT LOCK_OWNER_, MIN(LOCK_EXP_TIME_), COUNT(*) FROM ACT_RU_JOB GROUP BY LOCK_OWNER_""")) {
+        SELECT LOCK_OWNER_, MIN(LOCK_EXP_TIME_), COUNT(*) FROM ACT_RU_JOB WHERE PROCESS_INSTANCE_ID_ IS NOT NULL
+        GROUP BY LOCK_OWNER_""")) {
       while (rs.next()) {
         s.append(rs.getInt(3)).append(" jobs locked by ").append(rs.getString(1)).append(" until ")
             .append(rs.getTimestamp(2)).append("; ");

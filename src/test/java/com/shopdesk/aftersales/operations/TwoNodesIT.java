@@ -154,7 +154,7 @@ class TwoNodesIT {
           + runs);
 
       SoftAssertions soft = new SoftAssertions();
-      soft.assertThat(notDrained).as("every case closed and no job left within " + DRAIN).isNull();
+      soft.assertThat(notDrained).as("every case closed and none of their jobs left within " + DRAIN).isNull();
       soft.assertThat(caseOfOrder).as("cases opened").hasSize(CASES);
       soft.assertThat(notRefunded).as("cases not CLOSED/REFUNDED").isEmpty();
       soft.assertThat(notOneRefundRow).as("cases without exactly one SUCCEEDED refund row").isEmpty();
@@ -199,14 +199,16 @@ class TwoNodesIT {
         int incidents = count(c, "SELECT COUNT(*) FROM act_ru_incident");
         if (incidents > 0) return incidents + " incidents";
         int open = count(c, "SELECT COUNT(*) FROM cases WHERE status = 'OPEN'");
-        int jobs = count(c, "SELECT COUNT(*) FROM act_ru_job");
+        // the history cleanup's own job waits for its nightly window; only the cases' jobs count
+        int jobs = count(c, "SELECT COUNT(*) FROM act_ru_job WHERE process_instance_id_ IS NOT NULL");
         if (open == 0 && jobs == 0) return null;
-        waiting = open + " cases open, " + jobs + " jobs left";
+        waiting = open + " cases open, " + jobs + " jobs of cases left";
         ChildApp.sleep(500);
       }
       StringBuilder locks = new StringBuilder();
       try (Statement s = c.createStatement();
-           ResultSet rs = s.executeQuery("SELECT lock_owner_, COUNT(*) FROM act_ru_job GROUP BY lock_owner_")) {
+           ResultSet rs = s.executeQuery("SELECT lock_owner_, COUNT(*) FROM act_ru_job "
+               + "WHERE process_instance_id_ IS NOT NULL GROUP BY lock_owner_")) {
         while (rs.next()) locks.append(rs.getInt(2)).append(" locked by ").append(rs.getString(1)).append("; ");
       }
       return waiting + " after " + timeout + "; " + locks;
