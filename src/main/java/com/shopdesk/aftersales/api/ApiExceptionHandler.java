@@ -93,6 +93,11 @@ public class ApiExceptionHandler {
             : ", not " + quote(e.getContentType())));
   }
 
+  @ExceptionHandler(StrictUtf8.NotUtf8Exception.class)
+  ResponseEntity<ApiError> notUtf8(StrictUtf8.NotUtf8Exception e) {
+    return body(HttpStatus.BAD_REQUEST, e.field(), e.getMessage());
+  }
+
   /** The body is not JSON, or not the JSON this call reads (see {@link StrictJson}). */
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
