@@ -3,6 +3,7 @@ package com.shopdesk.aftersales.cases;
 import com.shopdesk.aftersales.api.ApiException;
 import com.shopdesk.aftersales.payment.RefundLedger;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -54,7 +55,7 @@ public class CaseController {
 
   /** The ledger, newest first. */
   @GetMapping
-  public List<CaseRecord> list(@RequestParam(required = false) String orderNo,
+  public List<CaseRecord> list(@RequestParam(required = false) @Size(max = 64) String orderNo,
       @RequestParam(required = false) CaseStatus status,
       @RequestParam(defaultValue = "100") int limit) {
     if (limit < 1 || limit > 1000) {

@@ -34,7 +34,7 @@ public record CaseRequest(
    * {@code replacementSku}: for an exchange, the SKU the buyer wants instead (default, or blank: the same SKU).
    * Other requests keep the SKU they name.
    */
-  public record CaseItem(@NotBlank String sku, @NotNull @Positive Integer quantity,
+  public record CaseItem(@NotBlank @Size(max = 64) String sku, @NotNull @Positive Integer quantity,
       @Size(max = 64) String replacementSku) {
 
     public CaseItem(String sku, Integer quantity) {

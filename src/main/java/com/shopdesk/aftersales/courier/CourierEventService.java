@@ -40,10 +40,10 @@ public class CourierEventService {
     return new Receipt(true, deliver(id.get(), event));
   }
 
-  /** Once per cluster: the node that runs it keeps the chore for 20 s, so the others skip their turn. */
+  /** Once per cluster: the node that runs it keeps the chore for 25 s of its 30, so the others skip their turn. */
   @Scheduled(fixedDelayString = "${aftersales.redelivery-interval:PT30S}",
       initialDelayString = "${aftersales.redelivery-interval:PT30S}")
-  @SchedulerLock(name = "courier-event-redelivery", lockAtLeastFor = "PT20S")
+  @SchedulerLock(name = "courier-event-redelivery", lockAtLeastFor = "PT25S")
   public void redeliverOnSchedule() {
     redeliver();
   }

@@ -19,7 +19,7 @@ import java.util.Optional;
 public record Order(
     @NotBlank @Size(max = 64) String orderNo,
     @NotNull @Valid Buyer buyer,
-    @NotEmpty @Valid List<Item> items,
+    @NotEmpty List<@NotNull @Valid Item> items,
     @NotNull @DecimalMin("0.00") @Digits(integer = 10, fraction = 2) BigDecimal paidAmount,
     Boolean shippingInsurance,
     @NotNull OrderStatus status,

@@ -4,8 +4,11 @@ import com.shopdesk.aftersales.api.ApiException;
 import jakarta.validation.Valid;
 import java.util.HashSet;
 import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,10 +20,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/orders")
 public class OrderController {
   private final OrderRepository orders;
+  private final TransactionTemplate transaction;
 
-  public OrderController(OrderRepository orders) {
+  public OrderController(OrderRepository orders, PlatformTransactionManager transactions) {
     this.orders = orders;
+    this.transaction = new TransactionTemplate(transactions);
   }
+
+  private record Imported(boolean created, Order order) {}
 
   @PostMapping
   public ResponseEntity<Order> importOrder(@Valid @RequestBody Order order) {
@@ -33,10 +40,21 @@ public class OrderController {
         throw ApiException.badRequest("items[" + i + "].sku", "SKU " + order.items().get(i).sku() + " appears twice");
       }
     }
-    orders.find(order.orderNo()).ifPresent(known -> keepWhatWasPaid(known, order));
-    boolean created = orders.save(order);
-    Order saved = orders.find(order.orderNo()).orElseThrow();
-    return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(saved);
+    // One transaction, so one connection: the check sees what the save replaces, and the answer is what was
+    // saved. Reading it back on a second connection after the commit could fail (pool exhausted) and answer
+    // 500 for an order that was in fact imported.
+    Imported imported;
+    try {
+      imported = transaction.execute(status -> {
+        orders.find(order.orderNo()).ifPresent(known -> keepWhatWasPaid(known, order));
+        boolean created = orders.save(order);
+        return new Imported(created, orders.find(order.orderNo()).orElseThrow());
+      });
+    } catch (DuplicateKeyException raced) {
+      throw ApiException.conflict("orderNo", "order " + order.orderNo()
+          + " was being imported by another request at the same time; send it again");
+    }
+    return ResponseEntity.status(imported.created() ? HttpStatus.CREATED : HttpStatus.OK).body(imported.order());
   }
 
   /**

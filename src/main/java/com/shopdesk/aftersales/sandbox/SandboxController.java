@@ -3,7 +3,14 @@ package com.shopdesk.aftersales.sandbox;
 import com.shopdesk.aftersales.courier.CourierEventService;
 import com.shopdesk.aftersales.courier.TrackingEvent;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -44,9 +51,10 @@ public class SandboxController {
     this.shopWebhook = shopWebhook;
   }
 
-  public record Shipped(@NotBlank String orderNo, @NotBlank String carrier, @NotBlank String trackingNo) {}
+  public record Shipped(@NotBlank @Size(max = 64) String orderNo, @NotBlank @Size(max = 32) String carrier,
+      @NotBlank @Size(max = 64) String trackingNo) {}
 
-  public record Outage(String reason) {}
+  public record Outage(@Size(max = 200) String reason) {}
 
   @PostMapping("/warehouse/shipments")
   @ResponseStatus(HttpStatus.NO_CONTENT)
@@ -58,7 +66,7 @@ public class SandboxController {
 
   /** Where the warehouse stands with an order: PENDING (to ship), CANCELLED or SHIPPED. */
   @GetMapping("/warehouse/outbound-orders/{orderNo}")
-  public Outbound outbound(@PathVariable String orderNo) {
+  public Outbound outbound(@PathVariable @Size(max = 64) String orderNo) {
     return new Outbound(orderNo, warehouse.outboundStatus(orderNo));
   }
 
@@ -70,10 +78,14 @@ public class SandboxController {
     return push ? shopWebhook.receive(event) : new CourierEventService.Receipt(false, 0);
   }
 
-  public record Packing(@NotBlank String orderNo, @jakarta.validation.constraints.NotEmpty Map<String, Integer> items,
-      Integer weightGrams) {}
+  /** Items as SKU → count; they are kept as "SKU:n,SKU:n" in at most 1000 characters. */
+  public record Packing(@NotBlank @Size(max = 64) String orderNo,
+      @NotEmpty @Size(max = 12) Map<@NotBlank @Size(max = 64) @Pattern(regexp = "[^:,]*",
+          message = "must not contain ':' or ','") String, @NotNull @PositiveOrZero @Max(9999) Integer> items,
+      @PositiveOrZero Integer weightGrams) {}
 
-  public record Weight(@NotBlank String carrier, @NotBlank String trackingNo, @jakarta.validation.constraints.Positive int grams) {}
+  public record Weight(@NotBlank @Size(max = 32) String carrier, @NotBlank @Size(max = 64) String trackingNo,
+      @NotNull @Positive Integer grams) {}
 
   /** What the warehouse packed for an order and what the parcel weighed. */
   @PutMapping("/warehouse/packing-records")
@@ -82,7 +94,7 @@ public class SandboxController {
     warehouse.packed(packing.orderNo(), packing.items(), packing.weightGrams());
   }
 
-  public record Stock(@NotBlank String sku, @jakarta.validation.constraints.PositiveOrZero int quantity) {}
+  public record Stock(@NotBlank @Size(max = 64) String sku, @NotNull @PositiveOrZero Integer quantity) {}
 
   /** How many of a SKU the warehouse has; SKUs never set count as plentiful. */
   @PutMapping("/warehouse/stock")
@@ -99,13 +111,14 @@ public class SandboxController {
   }
 
   @GetMapping("/payments")
-  public List<Map<String, Object>> payments(@RequestParam String orderNo) {
+  public List<Map<String, Object>> payments(@RequestParam @NotBlank @Size(max = 64) String orderNo) {
     return payments.payments(orderNo);
   }
 
   @PutMapping("/outages/{system}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  public void down(@PathVariable SandboxOutages.SandboxSystem system, @RequestBody(required = false) Outage outage) {
+  public void down(@PathVariable SandboxOutages.SandboxSystem system,
+      @Valid @RequestBody(required = false) Outage outage) {
     outages.down(system, outage == null || outage.reason() == null ? "沙箱模拟故障" : outage.reason());
   }
 

@@ -27,9 +27,9 @@ public class OverdueFilter {
     this.tasks = tasks;
   }
 
-  /** Once per cluster: the node that runs it keeps the chore for 50 s, so the others skip their turn. */
+  /** Once per cluster: the node that runs it keeps the chore for 55 s of its minute, so the others skip their turn. */
   @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
-  @SchedulerLock(name = "overdue-filter", lockAtLeastFor = "PT50S")
+  @SchedulerLock(name = "overdue-filter", lockAtLeastFor = "PT55S")
   public void refreshEveryMinute() {
     refresh();
   }
