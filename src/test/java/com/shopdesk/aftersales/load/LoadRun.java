@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The desk's traffic, as the platform, the couriers and the agents send it, through the real HTTP API: a
- * fixed number of cases of three kinds, played by {@link #CLIENTS} client threads at once.
+ * fixed number of cases of three kinds, played by {@link #CLIENTS} client threads at once. Before opening a
+ * case the agent looks the order up, as the buyer's message gives only its number.
  *
  * <ul>
  *   <li>auto refund: the platform imports an unshipped order of 128.00, an agent opens a refund-only case; the
@@ -203,7 +204,9 @@ final class LoadRun {
         .formatted(orderNo, orderNo, price, price, status, shipment), 201);
   }
 
+  /** The agent looks the order up (GET /api/orders/{orderNo}), then opens the case. */
   private String openCase(String orderNo, String agent, String reason, String amount) {
+    expect("order lookup", agent, "GET", "/api/orders/" + orderNo, null, 200);
     JsonNode opened = expect("case intake", agent, "POST", "/api/cases", """
         {"orderNo":"%s","request":"REFUND_ONLY","reason":"%s"%s}"""
         .formatted(orderNo, reason, amount == null ? "" : ",\"amount\":" + amount), 201);
