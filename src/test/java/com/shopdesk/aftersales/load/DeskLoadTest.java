@@ -118,7 +118,9 @@ class DeskLoadTest {
     ProcessEngine engine = app.getBean(ProcessEngine.class);
     ManagementService jobs = engine.getManagementService();
     JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-    HikariDataSource hikari = (HikariDataSource) watch.pool();
+    if (!(watch.pool() instanceof HikariDataSource hikari)) {
+      throw new AssertionError("the shop's pool, bean 'dataSource', is no HikariDataSource: " + watch.pool());
+    }
     PoolSampler pool = new PoolSampler(hikari.getHikariPoolMXBean());
 
     watch.arm();
