@@ -3,14 +3,12 @@ package com.shopdesk.aftersales.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shopdesk.aftersales.AfterSalesApplication;
+import com.shopdesk.aftersales.operations.FreshPostgres;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -26,7 +24,6 @@ import org.assertj.core.api.SoftAssertions;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -57,7 +54,6 @@ class DeskLoadTest {
   private static final int AGENT_DECISIONS = 60;
   /** How long the job executor may take to finish the cases once the clients stop (a bound, not a target). */
   private static final long DRAIN_SECONDS = 180;
-  private static final String PG_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
   private static final Set<String> VERIFY = Set.of("verify case", "verify payments");
 
   @Test
@@ -67,22 +63,9 @@ class DeskLoadTest {
 
   @Test
   void twoHundredClientsOnPostgres() throws Exception {
-    String database = "aftersales_load_" + System.nanoTime();
-    try (Connection c = DriverManager.getConnection(PG_SERVER + "postgres", "postgres", "");
-         Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + database);
-    } catch (java.sql.SQLException unreachable) {
-      Assumptions.abort("No PostgreSQL on 127.0.0.1:5432 (" + unreachable.getMessage()
-          + "); start one with trust auth for user postgres to run this test");
-    }
-    try {
+    try (FreshPostgres db = FreshPostgres.create("aftersales_load")) {
       run("PostgreSQL", "loadPostgres", new String[] {"postgres"},
-          "--spring.datasource.url=" + PG_SERVER + database, "--spring.datasource.username=postgres");
-    } finally {
-      try (Connection c = DriverManager.getConnection(PG_SERVER + "postgres", "postgres", "");
-           Statement s = c.createStatement()) {
-        s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-      }
+          "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + FreshPostgres.USER);
     }
   }
 
