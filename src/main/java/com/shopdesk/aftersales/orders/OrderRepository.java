@@ -61,9 +61,16 @@ public class OrderRepository {
     return n != null && n > 0;
   }
 
+  /**
+   * The order with its lines and outbound parcel. Lines and parcel are read after the order's row, not from
+   * inside its row mapper: outside a transaction a query nested in an open result set takes a second pooled
+   * connection, and under load that starved the pool.
+   */
   public Optional<Order> find(String orderNo) {
-    List<Order> found = jdbc.query("SELECT * FROM orders WHERE order_no = ?", (rs, i) -> order(rs), orderNo);
-    return found.stream().findFirst();
+    return jdbc.query("SELECT * FROM orders WHERE order_no = ?", (rs, i) -> orderRow(rs), orderNo).stream()
+        .findFirst()
+        .map(row -> new Order(row.orderNo(), row.buyer(), items(orderNo), row.paidAmount(), row.shippingInsurance(),
+            row.status(), outbound(orderNo), row.deliveredAt()));
   }
 
   /** The warehouse shipped the order (perhaps while a cancellation was on its way). */
@@ -112,21 +119,27 @@ public class OrderRepository {
         rs.getBigDecimal("shipping_fee"), time(rs.getTimestamp("withdrawn_at")));
   }
 
-  private Order order(ResultSet rs) throws SQLException {
-    String orderNo = rs.getString("order_no");
-    List<Order.Item> items = jdbc.query("SELECT * FROM order_items WHERE order_no = ? ORDER BY sku",
+  /** The order's own row; lines and parcel are read separately. */
+  private static Order orderRow(ResultSet rs) throws SQLException {
+    return new Order(rs.getString("order_no"),
+        new Order.Buyer(rs.getString("buyer_id"), rs.getString("buyer_name"), rs.getString("buyer_phone"),
+            rs.getString("buyer_address")),
+        List.of(), rs.getBigDecimal("paid_amount"), rs.getBoolean("shipping_insurance"),
+        OrderStatus.valueOf(rs.getString("status")), null, time(rs.getTimestamp("delivered_at")));
+  }
+
+  private List<Order.Item> items(String orderNo) {
+    return jdbc.query("SELECT * FROM order_items WHERE order_no = ? ORDER BY sku",
         (r, i) -> new Order.Item(r.getString("sku"), r.getString("name"), r.getString("category"),
             r.getInt("quantity"), r.getBigDecimal("unit_price")), orderNo);
-    Order.Shipment outbound = parcels(orderNo).stream()
+  }
+
+  private Order.Shipment outbound(String orderNo) {
+    return parcels(orderNo).stream()
         .filter(p -> p.kind() == ShipmentKind.OUTBOUND)
         .findFirst()
         .map(p -> new Order.Shipment(p.carrier(), p.trackingNo(), p.shippedAt()))
         .orElse(null);
-    return new Order(orderNo,
-        new Order.Buyer(rs.getString("buyer_id"), rs.getString("buyer_name"), rs.getString("buyer_phone"),
-            rs.getString("buyer_address")),
-        items, rs.getBigDecimal("paid_amount"), rs.getBoolean("shipping_insurance"),
-        OrderStatus.valueOf(rs.getString("status")), outbound, time(rs.getTimestamp("delivered_at")));
   }
 
   private static Timestamp timestamp(OffsetDateTime time) {
