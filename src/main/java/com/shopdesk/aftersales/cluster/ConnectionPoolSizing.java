@@ -9,9 +9,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sizes the shop's connection pool from what uses it, so the two cannot drift apart: one connection per HTTP
- * request in flight (up to {@code aftersales.database.request-connections}), one per job-executor thread, one for
- * the job acquisition and one for the cluster chores. No request or job takes a second one (the stand-in systems
- * have their own pool), so the pool can run short of connections but never deadlock.
+ * request thread ({@code server.tomcat.threads.max} is {@code aftersales.database.request-connections}), one per
+ * job-executor thread, one for the job acquisition and one for the cluster chores. No request or job takes a
+ * second one (the stand-in systems have their own pool), so nobody waits for a connection: more clients at once
+ * wait in Tomcat's queue, and a job thread is never starved by requests (which left its job locked for 5 minutes).
  */
 @Component
 class ConnectionPoolSizing implements BeanPostProcessor {
