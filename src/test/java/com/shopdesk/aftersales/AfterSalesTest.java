@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,25 @@ public abstract class AfterSalesTest {
   protected void importOrder(String orderNo, String status, String trackingNo, String unitPrice, int quantity) {
     Response r = post("/api/orders", orderJson(orderNo, status, trackingNo, unitPrice, quantity));
     assertThat(r.status()).as(r.body()).isIn(200, 201);
+  }
+
+  /** A one-line order the buyer received {@code daysAgo} days ago, imported through the API as the platform would. */
+  protected void importDeliveredOrder(String orderNo, String sku, String name, String category, String price,
+      int daysAgo) {
+    Response r = post("/api/orders", """
+        {"orderNo":"%s","buyer":{"id":"tb_%s","name":"周女士"},
+         "items":[{"sku":"%s","name":"%s","category":"%s","quantity":1,"unitPrice":%s}],
+         "paidAmount":%s,"status":"DELIVERED","shipment":{"carrier":"ZTO","trackingNo":"ZT-%s"},
+         "deliveredAt":"%s"}""".formatted(orderNo, orderNo, sku, name, category, price, price, orderNo,
+        OffsetDateTime.now().minusDays(daysAgo)));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+  }
+
+  /** Opens a case through the API ({@code POST /api/cases}); returns its number. */
+  protected String openCaseThroughApi(String requestJson) {
+    Response opened = post("/api/cases", requestJson);
+    assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+    return opened.json().path("caseNo").asText();
   }
 
   protected CaseIntake.Opened openRefundOnly(String orderNo, String amount) {

@@ -12,20 +12,17 @@ import com.shopdesk.aftersales.cases.RequestType;
 import com.shopdesk.aftersales.courier.CourierEvent;
 import com.shopdesk.aftersales.courier.CourierEventService;
 import com.shopdesk.aftersales.courier.TrackingEvent;
+import com.shopdesk.aftersales.operations.FreshPostgres;
 import com.shopdesk.aftersales.orders.Order;
 import com.shopdesk.aftersales.orders.OrderRepository;
 import com.shopdesk.aftersales.orders.OrderStatus;
 import com.shopdesk.aftersales.payment.RefundLedger;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -36,22 +33,15 @@ import org.springframework.context.ConfigurableApplicationContext;
  * database made for this run and dropped after it. Skipped, saying so, where no PostgreSQL listens.
  */
 class PostgresDatabaseTest {
-  private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-  private static final String DATABASE = "aftersales_it_" + System.nanoTime();
+  private static FreshPostgres database;
   private static ConfigurableApplicationContext app;
 
   @BeforeAll
-  static void startOnPostgres() throws Exception {
-    try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-         Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + DATABASE);
-    } catch (java.sql.SQLException unreachable) {
-      Assumptions.abort("No PostgreSQL on 127.0.0.1:5432 (" + unreachable.getMessage()
-          + "); start one with trust auth for user postgres to run this test");
-    }
+  static void startOnPostgres() {
+    database = FreshPostgres.create("aftersales_it");
     app = new SpringApplicationBuilder(AfterSalesApplication.class)
         .profiles("test", "postgres")
-        .run("--spring.datasource.url=" + SERVER + DATABASE, "--spring.datasource.username=postgres",
+        .run("--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + FreshPostgres.USER,
             "--server.port=0", "--camunda.bpm.process-engine-name=postgresTest",
             // a second app's webapps, once closed, leave the shared test app's webapp API answering 500
             "--camunda.bpm.webapp.enabled=false");
@@ -61,10 +51,9 @@ class PostgresDatabaseTest {
   static void dropDatabase() throws Exception {
     if (app != null) {
       app.close();
-      try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-           Statement s = c.createStatement()) {
-        s.execute("DROP DATABASE IF EXISTS " + DATABASE);
-      }
+    }
+    if (database != null) {
+      database.close();
     }
   }
 

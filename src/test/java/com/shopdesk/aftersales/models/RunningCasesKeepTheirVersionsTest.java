@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -104,16 +103,9 @@ class RunningCasesKeepTheirVersionsTest extends AfterSalesTest {
   /** A delivered order returned for personal reasons: the case waits at 挽留客户, before its refund. */
   private String caseWaitingBeforeItsRefund() {
     String orderNo = newOrderNo();
-    Response order = post("/api/orders", """
-        {"orderNo":"%s","buyer":{"id":"tb_v","name":"周女士"},
-         "items":[{"sku":"LJ-250","name":"西湖龙井 250g","category":"tea","quantity":1,"unitPrice":128.00}],
-         "paidAmount":128.00,"status":"DELIVERED","shipment":{"carrier":"ZTO","trackingNo":"ZT-%s"},
-         "deliveredAt":"%s"}""".formatted(orderNo, orderNo, OffsetDateTime.now().minusDays(2)));
-    assertThat(order.status()).as(order.body()).isEqualTo(201);
-    Response opened = post("/api/cases", """
+    importDeliveredOrder(orderNo, "LJ-250", "西湖龙井 250g", "tea", "128.00", 2);
+    String caseNo = openCaseThroughApi("""
         {"orderNo":"%s","request":"RETURN_REFUND","reason":"PERSONAL","amount":128.00}""".formatted(orderNo));
-    assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-    String caseNo = opened.json().path("caseNo").asText();
     assertThat(task(caseNo, "retain")).isNotNull();
     return caseNo;
   }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
@@ -218,17 +217,10 @@ class HistoryCleanupTest extends AfterSalesTest {
   /** A quality complaint on a delivered order: the case waits at 审核凭证. */
   private String caseWaitingAtReview() {
     String orderNo = newOrderNo();
-    Response order = post("/api/orders", """
-        {"orderNo":"%s","buyer":{"id":"tb_h","name":"郑先生"},
-         "items":[{"sku":"TS-01","name":"青瓷茶具套装","category":"teaware","quantity":1,"unitPrice":300.00}],
-         "paidAmount":300.00,"status":"DELIVERED","shipment":{"carrier":"ZTO","trackingNo":"ZT-%s"},
-         "deliveredAt":"%s"}""".formatted(orderNo, orderNo, OffsetDateTime.now().minusDays(3)));
-    assertThat(order.status()).as(order.body()).isEqualTo(201);
-    Response opened = post("/api/cases", """
+    importDeliveredOrder(orderNo, "TS-01", "青瓷茶具套装", "teaware", "300.00", 3);
+    String caseNo = openCaseThroughApi("""
         {"orderNo":"%s","request":"RETURN_REFUND","reason":"QUALITY","amount":300.00,
          "evidence":["https://img.example/crack.jpg"]}""".formatted(orderNo));
-    assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-    String caseNo = opened.json().path("caseNo").asText();
     assertThat(task(caseNo, "reviewEvidence")).isNotNull();
     return caseNo;
   }
