@@ -15,6 +15,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Each row of bpmn/after-sales-routing.dmn, and what no row handles. */
 class RoutingDecisionTest extends AfterSalesTest {
 
+  @Test
+  void decisionsAreEvaluatedWithExpressionsParsedOnce() {
+    var dmn = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getDmnEngineConfiguration();
+    assertThat(dmn.getFeelEngine().getClass().getSimpleName()).isEqualTo("ParsedOnceFeelEngine");
+  }
+
   private String route(String request, String reason, String orderStatus) {
     DmnDecisionResult result = engine.getDecisionService().evaluateDecisionByKey("after-sales-routing")
         .variables(Variables.createVariables().putValue("request", request).putValue("reason", reason)
