@@ -87,7 +87,8 @@ public class CaseIntake {
     ledger.openCaseOf(order.orderNo()).ifPresent(open -> {
       throw alreadyOpen(order.orderNo(), open.caseNo());
     });
-    String process = router.route(request.request(), request.reason(), order.status());
+    CaseRouter.Route route = router.route(request.request(), request.reason(), order.status());
+    String process = route.process();
 
     String caseNo = numbers.next();
     CaseRecord record = new CaseRecord(caseNo, order.orderNo(), request.request(), request.reason(), process, null,
@@ -103,7 +104,7 @@ public class CaseIntake {
 
     List<String> evidence = request.evidence() == null ? List.of() : request.evidence();
     String category = order.item(mostValuable(items, order).sku()).orElseThrow().category();
-    ProcessInstance instance = runtime.startProcessInstanceByKey(process, caseNo, CaseVariables.atStart(record,
+    ProcessInstance instance = runtime.startProcessInstanceById(route.definitionId(), caseNo, CaseVariables.atStart(record,
         order, summary(items, order), replacements(items, order), category, evidence, daysSinceDelivery(order)));
     ledger.linkProcessInstance(caseNo, instance.getId());
     return new Opened(caseNo, process, instance.getId());

@@ -5,6 +5,7 @@ import com.shopdesk.aftersales.orders.OrderStatus;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -20,8 +21,11 @@ public class CaseRouter {
     this.repository = repository;
   }
 
-  /** The key of the deployed process that handles the request, or 422 naming what is not handled. */
-  public String route(RequestType request, Reason reason, OrderStatus orderStatus) {
+  /** The process that handles a request: its key, and the version a case opened now starts. */
+  public record Route(String process, String definitionId) {}
+
+  /** The deployed process that handles the request, or 422 naming what is not handled. */
+  public Route route(RequestType request, Reason reason, OrderStatus orderStatus) {
     DmnDecisionResult result = decisions.evaluateDecisionByKey(ROUTING_DECISION)
         .variables(Variables.createVariables()
             .putValue("request", request.name())
@@ -33,12 +37,12 @@ public class CaseRouter {
       throw ApiException.unprocessable("request",
           "no process handles a " + request + " request with reason " + reason + " on a " + orderStatus + " order");
     }
-    boolean deployed = repository.createProcessDefinitionQuery().processDefinitionKey(process).latestVersion()
-        .active().count() > 0;
-    if (!deployed) {
+    ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(process)
+        .latestVersion().singleResult();
+    if (latest == null || latest.isSuspended()) {
       throw ApiException.unprocessable("request", "a " + request + " request with reason " + reason + " on a "
           + orderStatus + " order belongs to the '" + process + "' process, which is not available yet");
     }
-    return process;
+    return new Route(process, latest.getId());
   }
 }
