@@ -1,6 +1,7 @@
 package com.shopdesk.aftersales.security;
 
 import java.util.List;
+import com.shopdesk.aftersales.security.login.CredentialCache;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -14,20 +15,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class EngineUserAuthenticationProvider implements AuthenticationProvider {
   private final IdentityService identity;
+  private final CredentialCache cache;
 
-  public EngineUserAuthenticationProvider(IdentityService identity) {
+  public EngineUserAuthenticationProvider(IdentityService identity, CredentialCache cache) {
     this.identity = identity;
+    this.cache = cache;
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
     String user = authentication.getName();
     Object password = authentication.getCredentials();
-    if (user == null || password == null || !identity.checkPassword(user, password.toString())) {
+    if (user == null || password == null
+        || !cache.passwordMatches(user, password.toString(), () -> identity.checkPassword(user, password.toString()))) {
       throw new BadCredentialsException("wrong user or password");
     }
-    List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId).map(g -> new SimpleGrantedAuthority("GROUP_" + g)).toList();
+    List<SimpleGrantedAuthority> groups = cache.groupsOf(user, () -> identity.createGroupQuery().groupMember(user)
+        .list().stream().map(Group::getId).toList()).stream().map(g -> new SimpleGrantedAuthority("GROUP_" + g)).toList();
     return new UsernamePasswordAuthenticationToken(user, null, groups);
   }
 

@@ -2,11 +2,12 @@ package com.shopdesk.aftersales.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shopdesk.aftersales.api.ApiError;
+import com.shopdesk.aftersales.security.login.CachedEngineRestAuthentication;
+import com.shopdesk.aftersales.security.login.CredentialCache;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -92,8 +93,9 @@ public class SecurityConfig {
   }
 
   @Bean
-  FilterRegistrationBean<Filter> engineRestAuthentication() {
-    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+  FilterRegistrationBean<Filter> engineRestAuthentication(CredentialCache credentials) {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
+        new CachedEngineRestAuthentication(credentials));
     registration.setName("engine-rest-basic-auth");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
