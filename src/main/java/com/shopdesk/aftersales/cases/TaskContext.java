@@ -4,6 +4,7 @@ import com.shopdesk.aftersales.api.Money;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TaskContext implements TaskListener {
+  /** The task-local variables written here; derived from the case, so the engine keeps no history of them. */
+  public static final Set<String> DISPLAY_VARIABLES = Set.of(CaseVariables.CASE_NO, CaseVariables.ORDER_NO,
+      "deadline", "amountText", "refundAmountText", "shippingFeeText", "noteText", "parcelsText");
   private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("M月d日 HH:mm（EEEE）", Locale.CHINA)
       .withZone(ZoneId.of("Asia/Shanghai"));
   private final CaseLedger ledger;

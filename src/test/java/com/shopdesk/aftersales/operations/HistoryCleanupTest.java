@@ -134,7 +134,6 @@ class HistoryCleanupTest extends AfterSalesTest {
     assertThat(endedBefore.activities()).isPositive();
     assertThat(endedBefore.tasks()).isEqualTo(2);
     assertThat(endedBefore.variables()).isPositive();
-    assertThat(endedBefore.details()).isPositive();
     assertThat(endedBefore.decisions()).as("the resolution table decided inside the case").isPositive();
     Traces openBefore = traces(List.of(openRoot.getId()));
     assertThat(openBefore.tasks()).isEqualTo(1);
@@ -146,7 +145,7 @@ class HistoryCleanupTest extends AfterSalesTest {
     cleanUp();
 
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceIds(new HashSet<>(endedIds)).count()).isZero();
-    assertThat(traces(endedIds)).isEqualTo(new Traces(0, 0, 0, 0, 0));
+    assertThat(traces(endedIds)).isEqualTo(new Traces(0, 0, 0, 0));
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(openRoot.getId()).count()).isEqualTo(1);
     assertThat(traces(List.of(openRoot.getId()))).isEqualTo(openBefore);
     assertThat(routingDecisionsAt(testStart)).as("routing counts from the case's start, for a year").isEqualTo(routing);
@@ -166,23 +165,21 @@ class HistoryCleanupTest extends AfterSalesTest {
   // --- helpers ---------------------------------------------------------------------------------------
 
   /** What the engine's history holds of some process instances. */
-  record Traces(long activities, long tasks, long variables, long details, long decisions) {}
+  record Traces(long activities, long tasks, long variables, long decisions) {}
 
   private Traces traces(List<String> processInstanceIds) {
     HistoryService history = engine.getHistoryService();
     long activities = 0;
     long tasks = 0;
-    long details = 0;
     long decisions = 0;
     for (String id : processInstanceIds) {
       activities += history.createHistoricActivityInstanceQuery().processInstanceId(id).count();
       tasks += history.createHistoricTaskInstanceQuery().processInstanceId(id).count();
-      details += history.createHistoricDetailQuery().processInstanceId(id).count();
       decisions += history.createHistoricDecisionInstanceQuery().processInstanceId(id).count();
     }
     long variables = history.createHistoricVariableInstanceQuery()
         .processInstanceIdIn(processInstanceIds.toArray(String[]::new)).count();
-    return new Traces(activities, tasks, variables, details, decisions);
+    return new Traces(activities, tasks, variables, decisions);
   }
 
   /** Routing decisions evaluated while the (frozen) engine clock stood at this moment. */
