@@ -3,10 +3,15 @@ package com.shopdesk.aftersales.cases;
 import com.shopdesk.aftersales.api.ApiException;
 import com.shopdesk.aftersales.payment.RefundLedger;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
+import java.util.StringJoiner;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
 
 @RestController
 @RequestMapping("/api/cases")
@@ -53,14 +59,41 @@ public class CaseController {
         timeline.of(caseNo));
   }
 
-  /** The ledger, newest first. */
+  /**
+   * The ledger, newest first, a page at a time: {@code before} is the last case of the previous page, and a
+   * {@code Link} header (rel="next") names the next page while there is one.
+   */
   @GetMapping
-  public List<CaseRecord> list(@RequestParam(required = false) @Size(max = 64) String orderNo,
+  public ResponseEntity<List<CaseRecord>> list(@RequestParam(required = false) @Size(max = 64) String orderNo,
       @RequestParam(required = false) CaseStatus status,
-      @RequestParam(defaultValue = "100") int limit) {
+      @RequestParam(defaultValue = "100") int limit,
+      @RequestParam(required = false)
+      @Pattern(regexp = "AS\\d{8}-\\d{6,19}", message = "must be a case number such as AS20261123-000042")
+      String before) {
     if (limit < 1 || limit > 1000) {
       throw ApiException.badRequest("limit", "limit must be between 1 and 1000");
     }
-    return ledger.list(orderNo, status, limit);
+    CaseLedger.Position after = before == null ? null : ledger.positionOf(before)
+        .orElseThrow(() -> ApiException.notFound("before", "before: case " + before + " not found"));
+    List<CaseRecord> page = ledger.list(orderNo, status, after, limit + 1);
+    if (page.size() <= limit) {
+      return ResponseEntity.ok(page);
+    }
+    page = page.subList(0, limit);
+    return ResponseEntity.ok().header(HttpHeaders.LINK,
+        nextPage(orderNo, status, limit, page.get(limit - 1).caseNo())).body(page);
+  }
+
+  /** RFC 8288: the same filters and page size, after the given case. */
+  private static String nextPage(String orderNo, CaseStatus status, int limit, String lastCaseNo) {
+    StringJoiner query = new StringJoiner("&", "</api/cases?", ">; rel=\"next\"");
+    if (orderNo != null) {
+      query.add("orderNo=" + UriUtils.encode(orderNo, StandardCharsets.UTF_8));
+    }
+    if (status != null) {
+      query.add("status=" + status.name());
+    }
+    return query.add("limit=" + limit).add("before=" + UriUtils.encode(lastCaseNo, StandardCharsets.UTF_8))
+        .toString();
   }
 }

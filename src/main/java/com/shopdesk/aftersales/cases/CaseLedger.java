@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -70,20 +71,43 @@ public class CaseLedger {
         .stream().findFirst();
   }
 
-  /** The ledger, newest first, optionally narrowed to one order and one status. */
-  public List<CaseRecord> list(String orderNo, CaseStatus status, int limit) {
-    StringBuilder sql = new StringBuilder("SELECT * FROM cases WHERE 1 = 1");
+  /** A case's place in the ledger's order: newest first by opening time, then by case number. */
+  public record Position(LocalDateTime openedAt, String caseNo) {}
+
+  public Optional<Position> positionOf(String caseNo) {
+    // read as LocalDateTime, as stored: a Timestamp would pass through the JVM's time zone and back
+    return jdbc.query("SELECT opened_at, case_no FROM cases WHERE case_no = ?",
+        (rs, i) -> new Position(rs.getObject("opened_at", LocalDateTime.class), rs.getString("case_no")), caseNo)
+        .stream().findFirst();
+  }
+
+  /**
+   * The ledger, newest first, optionally narrowed to one order and one status, starting after {@code before}.
+   * Each status's cases are read in order from the index on (status, opened_at, case_no), from the page's start
+   * on however deep it is, and merged. An index on the opening time alone would serve no filter, and PostgreSQL
+   * chose it for CLOSED anyway, reading through all the newest cases (the open ones) to find closed ones.
+   */
+  public List<CaseRecord> list(String orderNo, CaseStatus status, Position before, int limit) {
+    List<String> perStatus = new ArrayList<>();
     List<Object> args = new ArrayList<>();
-    if (orderNo != null && !orderNo.isBlank()) {
-      sql.append(" AND order_no = ?");
-      args.add(orderNo);
+    for (CaseStatus s : status == null ? CaseStatus.values() : new CaseStatus[] {status}) {
+      StringBuilder sql = new StringBuilder("SELECT * FROM cases WHERE status = ?");
+      args.add(s.name());
+      if (orderNo != null && !orderNo.isBlank()) {
+        sql.append(" AND order_no = ?");
+        args.add(orderNo);
+      }
+      if (before != null) {
+        sql.append(" AND (opened_at, case_no) < (?, ?)");
+        args.add(before.openedAt());
+        args.add(before.caseNo());
+      }
+      // H2 takes the order from an index, instead of sorting every match, only when the ORDER BY names the
+      // index's leading columns; status has one value here, so ordering by it changes nothing else
+      perStatus.add("(" + sql + " ORDER BY status, opened_at DESC, case_no DESC LIMIT " + limit + ")");
     }
-    if (status != null) {
-      sql.append(" AND status = ?");
-      args.add(status.name());
-    }
-    sql.append(" ORDER BY opened_at DESC, case_no DESC LIMIT ").append(limit);
-    return jdbc.query(sql.toString(), (rs, i) -> record(rs), args.toArray());
+    return jdbc.query("SELECT * FROM (" + String.join(" UNION ALL ", perStatus)
+        + ") c ORDER BY opened_at DESC, case_no DESC LIMIT " + limit, (rs, i) -> record(rs), args.toArray());
   }
 
   public List<CaseRequest.CaseItem> items(String caseNo) {
