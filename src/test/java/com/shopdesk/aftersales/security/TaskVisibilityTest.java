@@ -122,6 +122,14 @@ class TaskVisibilityTest extends AfterSalesTest {
     return caseNo;
   }
 
+  /**
+   * What Tasklist sends to list a filter, narrowed to these tasks (other tests' tasks share the database). By id:
+   * a filter's extending query keeps no list of business keys.
+   */
+  private String onlyThese() {
+    return "{\"taskIdIn\":[\"" + String.join("\",\"", taskOf.values()) + "\"]," + TASKLIST_SORTING + "}";
+  }
+
   private Response as(String user, String method, String path, String body) {
     return send(method, path, body, user, ADMIN.equals(user) ? ADMIN_PASSWORD : USER_PASSWORD, "application/json");
   }
@@ -196,8 +204,7 @@ class TaskVisibilityTest extends AfterSalesTest {
     try {
       for (String filterName : FILTERS.keySet()) {
         String filter = engine.getFilterService().createFilterQuery().filterName(filterName).singleResult().getId();
-        String extending = "{\"processInstanceBusinessKeyIn\":[\"" + String.join("\",\"", caseOf.values()) + "\"],"
-            + TASKLIST_SORTING + "}";
+        String extending = onlyThese();
         Response list = send("POST", "/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=15", extending,
             user, ADMIN.equals(user) ? ADMIN_PASSWORD : USER_PASSWORD, "application/hal+json");
         Response count = as(user, "POST", "/engine-rest/filter/" + filter + "/count", extending);
@@ -230,8 +237,7 @@ class TaskVisibilityTest extends AfterSalesTest {
       String filterName = user.equals("agent1") ? "客服待办" : "仓库验货";
       String filter = engine.getFilterService().createFilterQuery().filterName(filterName).singleResult().getId();
       WebappSession.Reply list = tasklist.post("/camunda/api/engine/engine/default/filter/" + filter
-          + "/list?firstResult=0&maxResults=15", "{\"processInstanceBusinessKeyIn\":[\""
-          + String.join("\",\"", caseOf.values()) + "\"]," + TASKLIST_SORTING + "}");
+          + "/list?firstResult=0&maxResults=15", onlyThese());
       assertThat(list.status()).as(list.body()).isEqualTo(200);
       JsonNode body = new Response(list.status(), list.body(), json).json();
       assertThat(named(body.isArray() ? body : body.path("_embedded").path("task")))
