@@ -72,6 +72,9 @@ class TaskVisibilityTest extends AfterSalesTest {
   private static final String TASKLIST_SORTING = """
       "processVariables":[],"taskVariables":[],"caseInstanceVariables":[],\
       "sorting":[{"sortBy":"created","sortOrder":"desc"}],"active":true""";
+  /** The other kind of order Tasklist offers: by a variable of the case. */
+  private static final String SORTED_BY_CASE_NUMBER = """
+      "sorting":[{"sortBy":"processVariable","sortOrder":"asc","parameters":{"variable":"caseNo","type":"String"}}]""";
 
   @Autowired OverdueFilter overdue;
   private final Map<String, String> caseOf = new LinkedHashMap<>();
@@ -126,8 +129,8 @@ class TaskVisibilityTest extends AfterSalesTest {
    * What Tasklist sends to list a filter, narrowed to these tasks (other tests' tasks share the database). By id:
    * a filter's extending query keeps no list of business keys.
    */
-  private String onlyThese() {
-    return "{\"taskIdIn\":[\"" + String.join("\",\"", taskOf.values()) + "\"]," + TASKLIST_SORTING + "}";
+  private String onlyThese(String query) {
+    return "{\"taskIdIn\":[\"" + String.join("\",\"", taskOf.values()) + "\"]," + query + "}";
   }
 
   private Response as(String user, String method, String path, String body) {
@@ -204,7 +207,7 @@ class TaskVisibilityTest extends AfterSalesTest {
     try {
       for (String filterName : FILTERS.keySet()) {
         String filter = engine.getFilterService().createFilterQuery().filterName(filterName).singleResult().getId();
-        String extending = onlyThese();
+        String extending = onlyThese(TASKLIST_SORTING);
         Response list = send("POST", "/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=15", extending,
             user, ADMIN.equals(user) ? ADMIN_PASSWORD : USER_PASSWORD, "application/hal+json");
         Response count = as(user, "POST", "/engine-rest/filter/" + filter + "/count", extending);
@@ -218,6 +221,9 @@ class TaskVisibilityTest extends AfterSalesTest {
         Set<String> want = expected(user, FILTERS.get(filterName));
         assertThat(named(tasks)).as(user + " in " + filterName).isEqualTo(want);
         assertThat(count.json().path("count").asInt()).as(user + " counts " + filterName).isEqualTo(want.size());
+        Response byCase = send("POST", "/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=15",
+            onlyThese(SORTED_BY_CASE_NUMBER), user, ADMIN.equals(user) ? ADMIN_PASSWORD : USER_PASSWORD, "application/json");
+        assertThat(named(byCase.json())).as(user + " in " + filterName + " by case number").isEqualTo(want);
         // the filter's columns: the case number written on each task
         tasks.forEach(t -> assertThat(t.path("_embedded").path("variable").toString())
             .as(user + " sees the case number of " + t.path("name").asText()).contains("\"caseNo\""));
@@ -237,7 +243,7 @@ class TaskVisibilityTest extends AfterSalesTest {
       String filterName = user.equals("agent1") ? "客服待办" : "仓库验货";
       String filter = engine.getFilterService().createFilterQuery().filterName(filterName).singleResult().getId();
       WebappSession.Reply list = tasklist.post("/camunda/api/engine/engine/default/filter/" + filter
-          + "/list?firstResult=0&maxResults=15", onlyThese());
+          + "/list?firstResult=0&maxResults=15", onlyThese(TASKLIST_SORTING));
       assertThat(list.status()).as(list.body()).isEqualTo(200);
       JsonNode body = new Response(list.status(), list.body(), json).json();
       assertThat(named(body.isArray() ? body : body.path("_embedded").path("task")))
