@@ -16,14 +16,14 @@ public class InvolvementVariableManager extends VariableInstanceManager {
   @SuppressWarnings("unchecked")
   public List<VariableInstance> findVariableInstanceByQueryCriteria(VariableInstanceQueryImpl query, Page page) {
     configureQuery(query);
-    return InvolvementCheck.apply(query,
+    return InvolvementCheck.apply(query, caller -> false,
         () -> getDbEntityManager().selectList(TaskInvolvement.NAMESPACE + "selectVariables", query));
   }
 
   @Override
   public long findVariableInstanceCountByQueryCriteria(VariableInstanceQueryImpl query) {
     configureQuery(query);
-    return InvolvementCheck.apply(query,
+    return InvolvementCheck.apply(query, caller -> false,
         () -> (Long) getDbEntityManager().selectOne(TaskInvolvement.NAMESPACE + "selectVariableCount", query));
   }
 }
