@@ -2,7 +2,6 @@ package com.shopdesk.aftersales.guard;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -15,8 +14,8 @@ import org.springframework.stereotype.Component;
  * CE leaves open to a desk login: expressions in task queries at any depth, task completions that write more
  * than their form, claims taken from others, variables written outside forms, e-mail addresses in user
  * listings. Also fixes the permission model the grants in {@code security/DeskSecuritySetup} rely on: reading
- * and writing variables are permissions of their own, and a candidate group may work a task (claim, complete),
- * not edit it.
+ * and writing variables are permissions of their own (a person involved in a task may work it and read its
+ * variables, not edit it: {@code guard/tasks}).
  */
 @Component
 public class DeskEngineGuards extends AbstractProcessEnginePlugin {
@@ -34,7 +33,6 @@ public class DeskEngineGuards extends AbstractProcessEnginePlugin {
     configuration.setEnableExpressionsInAdhocQueries(false);
     configuration.setEnableExpressionsInStoredQueries(false);
     configuration.setEnforceSpecificVariablePermission(true);
-    configuration.setDefaultUserPermissionNameForTask(Permissions.TASK_WORK.getName());
     configuration.setIdentityProviderSessionFactory(new GenericManagerFactory(DeskIdentityProvider.class));
 
     List<CommandGuard> guards = new ArrayList<>(List.of(new QueryExpressionGuard(), new VariableWriteGuard(),

@@ -16,7 +16,6 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
 import static org.camunda.bpm.engine.authorization.Permissions.TASK_ASSIGN;
 import static org.camunda.bpm.engine.authorization.Permissions.TASK_WORK;
-import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,10 +45,10 @@ import org.springframework.stereotype.Component;
  * The desk's groups, exactly what each may do in the engine, and the shared Tasklist filters, written at every
  * start-up: a grant not listed here is taken away again, so a shop that upgrades gets the current model (change
  * grants here, not in Admin; give one person more through a group of their own). Agents and warehouse staff
- * work the tasks of their group through the grant the engine adds to each task (read, work, read its
- * variables); managers read every case and its variables, work and assign tasks and retry incidents, but
- * change no variable and no instance; analysts deploy and read definitions; integrations call only the
- * product API.
+ * have no grant on tasks: they read and work the tasks they are involved in, their group's and those assigned
+ * or offered to them ({@code guard/tasks}); managers read every case and its variables, work and assign tasks
+ * and retry incidents, but change no variable and no instance; analysts deploy and read definitions;
+ * integrations call only the product API.
  */
 @Component
 public class DeskSecuritySetup {
@@ -121,7 +120,6 @@ public class DeskSecuritySetup {
         authorizations.deleteAuthorization(existing.getId());
       }
     }
-    narrowOpenTaskGrants();
 
     filter("客服待办", "客服组的待办任务，最早的在前", -10, AGENTS);
     filter("仓库验货", "仓库组的验货任务", 0, WAREHOUSE);
@@ -133,8 +131,8 @@ public class DeskSecuritySetup {
   }
 
   /**
-   * The grants this class owns: every one of a desk group except those on one filter or one task, which the
-   * filters below and the engine (for each task's candidate group) manage.
+   * The grants this class owns: every one of a desk group except those on one filter or one task (the filters
+   * below manage theirs; one on a single task is someone's decision in Admin).
    */
   private static boolean isDeskWide(Authorization authorization) {
     int type = authorization.getResourceType();
@@ -142,20 +140,6 @@ public class DeskSecuritySetup {
         && (type == Resources.FILTER.resourceType() || type == Resources.TASK.resourceType()
             || type == Resources.HISTORIC_TASK.resourceType());
     return authorization.getAuthorizationType() == AUTH_TYPE_GRANT && !perItem;
-  }
-
-  /**
-   * Tasks created before the desk gave candidate groups "work", not "update", still carry the old grant, which
-   * let a group member rename the task, move its due date and write its variables.
-   */
-  private void narrowOpenTaskGrants() {
-    for (Authorization old : authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
-        .groupIdIn(AGENTS, WAREHOUSE, MANAGERS).hasPermission(UPDATE).list()) {
-      if (!"*".equals(old.getResourceId())) {
-        old.setPermissions(new Permission[] {READ, TASK_WORK, TaskPermissions.READ_VARIABLE});
-        authorizations.saveAuthorization(old);
-      }
-    }
   }
 
   private void group(String id, String name) {
