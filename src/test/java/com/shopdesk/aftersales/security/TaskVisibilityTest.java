@@ -173,6 +173,8 @@ class TaskVisibilityTest extends AfterSalesTest {
     Response everything = as(user, "GET", "/engine-rest/task?maxResults=100000", null);
     Set<String> seen = named(everything.json());
     assertThat(seen).as(user + " GET /task, all cases").isEqualTo(expected(user, ALL));
+    assertThat(as(user, "GET", "/engine-rest/task/count", null).json().path("count").asInt())
+        .as(user + " GET /task/count, all cases").isEqualTo(everything.json().size());
   }
 
   @ParameterizedTest
@@ -224,6 +226,11 @@ class TaskVisibilityTest extends AfterSalesTest {
         Response byCase = send("POST", "/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=15",
             onlyThese(SORTED_BY_CASE_NUMBER), user, ADMIN.equals(user) ? ADMIN_PASSWORD : USER_PASSWORD, "application/json");
         assertThat(named(byCase.json())).as(user + " in " + filterName + " by case number").isEqualTo(want);
+        // and the whole filter, all cases: as many as it counts, these among them
+        Response whole = as(user, "POST", "/engine-rest/filter/" + filter + "/list", "{}");
+        assertThat(named(whole.json())).as(user + " in " + filterName + ", all cases").isEqualTo(want);
+        assertThat(as(user, "GET", "/engine-rest/filter/" + filter + "/count", null).json().path("count").asInt())
+            .as(user + " counts " + filterName + ", all cases").isEqualTo(whole.json().size());
         // the filter's columns: the case number written on each task
         tasks.forEach(t -> assertThat(t.path("_embedded").path("variable").toString())
             .as(user + " sees the case number of " + t.path("name").asText()).contains("\"caseNo\""));

@@ -8,17 +8,21 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.camunda.bpm.engine.task.Task;
 
-/** Task lists and counts through the desk's statements ({@code involvement.xml}). */
+/**
+ * Task lists and counts through the desk's statements ({@code involvement.xml}). A query that names its tasks or
+ * their cases reads just those, joined as the engine does (one by one, H2 would walk every task to find them); any
+ * other, a queue, reads the tasks one by one in their order, so a page stops at its end and a count does not sort
+ * every row the join yields.
+ */
 public class InvolvementTaskManager extends TaskManager {
-  /** The databases whose LIMIT the page statement is written in. */
-  private static final Set<String> PAGED = Set.of("h2", "postgres");
+  /** The databases the one-by-one statements are written for (their LIMIT). */
+  private static final Set<String> ONE_BY_ONE = Set.of("h2", "postgres");
 
   @Override
   @SuppressWarnings("unchecked")
   public List<Task> findTasksByQueryCriteria(TaskQueryImpl query) {
     configureQuery(query);
-    String statement = byOwnColumns(query) && PAGED.contains(Context.getProcessEngineConfiguration().getDatabaseType())
-        ? "selectTaskPage" : "selectTasks";
+    String statement = oneByOne(query) && byOwnColumns(query) ? "selectTaskPage" : "selectTasks";
     return InvolvementCheck.apply(query, caller -> askedForOwnTasks(query, caller),
         () -> getDbEntityManager().selectList(TaskInvolvement.NAMESPACE + statement, query));
   }
@@ -26,8 +30,23 @@ public class InvolvementTaskManager extends TaskManager {
   @Override
   public long findTaskCountByQueryCriteria(TaskQueryImpl query) {
     configureQuery(query);
+    String statement = oneByOne(query) ? "selectTaskCount" : "selectNamedTaskCount";
     return InvolvementCheck.apply(query, caller -> askedForOwnTasks(query, caller),
-        () -> (Long) getDbEntityManager().selectOne(TaskInvolvement.NAMESPACE + "selectTaskCount", query));
+        () -> (Long) getDbEntityManager().selectOne(TaskInvolvement.NAMESPACE + statement, query));
+  }
+
+  private static boolean oneByOne(TaskQueryImpl query) {
+    return ONE_BY_ONE.contains(Context.getProcessEngineConfiguration().getDatabaseType())
+        && query.getTaskId() == null && isEmpty(query.getTaskIdIn()) && query.getParentTaskId() == null
+        && query.getProcessInstanceId() == null && isEmpty(query.getProcessInstanceIdIn())
+        && query.getProcessInstanceBusinessKey() == null && isEmpty(query.getProcessInstanceBusinessKeys())
+        && query.getExecutionId() == null && isEmpty(query.getActivityInstanceIdIn())
+        && query.getCaseInstanceId() == null && query.getCaseExecutionId() == null
+        && query.getCaseInstanceBusinessKey() == null;
+  }
+
+  private static boolean isEmpty(String[] ids) {
+    return ids == null || ids.length == 0;
   }
 
   /**
