@@ -1,0 +1,144 @@
+package com.shopdesk.aftersales.benchmark;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Data the benchmark needs in large amounts and makes fast, outside any timing: ledger rows by SQL (INSERT … SELECT
+ * from SYSTEM_RANGE on H2, generate_series on PostgreSQL), and process instances started in-process, many per
+ * transaction, on two threads.
+ */
+final class Bulk {
+  /** Bulk ledger rows are numbered BK0000000001 …; row x was opened 30·x seconds before the first fill. */
+  static final String CASE_PREFIX = "BK";
+  static final int ORDERS = 1_000;
+  private static final int ROWS_PER_STATEMENT = 50_000;
+  private static final int STARTS_PER_TRANSACTION = 200;
+  private static final int THREADS = 2;
+  private final BenchApp app;
+  private final boolean postgres;
+  private final Timestamp newest = Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS));
+  private boolean ordersMade;
+
+  Bulk(BenchApp app, Settings.Database database) {
+    this.app = app;
+    this.postgres = database == Settings.Database.POSTGRES;
+  }
+
+  static String caseNo(long x) {
+    return CASE_PREFIX + String.format("%010d", x);
+  }
+
+  static String orderNo(long x) {
+    return String.format("BKO-%04d", x % ORDERS);
+  }
+
+  /** Adds closed bulk cases until the ledger has {@code total} rows in all. */
+  void fillLedgerTo(long total) {
+    long missing = total - app.count("SELECT COUNT(*) FROM cases");
+    if (missing > 0) {
+      addBulkCases(missing);
+    }
+  }
+
+  /** Adds bulk cases until there are at least {@code n} of them (their numbers are {@link #caseNo}(1 … n)). */
+  void ensureBulkCases(long n) {
+    long missing = n - bulkCases();
+    if (missing > 0) {
+      addBulkCases(missing);
+    }
+  }
+
+  private long bulkCases() {
+    return app.count("SELECT COUNT(*) FROM cases WHERE case_no LIKE '" + CASE_PREFIX + "%'");
+  }
+
+  private void addBulkCases(long n) {
+    makeOrders();
+    long from = bulkCases() + 1;
+    long to = from + n - 1;
+    String insert = postgres ? """
+        INSERT INTO cases (case_no, order_no, request_type, reason, process_key, status, resolution, amount,
+          opened_by, opened_at, closed_at)
+        SELECT 'BK' || LPAD(x::text, 10, '0'), 'BKO-' || LPAD((x % 1000)::text, 4, '0'), 'REFUND_ONLY', 'PERSONAL',
+          'interception', 'CLOSED', 'REFUNDED', 128.00, 'bench', ?::timestamp - x * INTERVAL '30 seconds',
+          ?::timestamp - x * INTERVAL '30 seconds' + INTERVAL '1 minute'
+        FROM generate_series(?::bigint, ?::bigint) AS g(x)""" : """
+        INSERT INTO cases (case_no, order_no, request_type, reason, process_key, status, resolution, amount,
+          opened_by, opened_at, closed_at)
+        SELECT 'BK' || LPAD(CAST(X AS VARCHAR), 10, '0'), 'BKO-' || LPAD(CAST(MOD(X, 1000) AS VARCHAR), 4, '0'),
+          'REFUND_ONLY', 'PERSONAL', 'interception', 'CLOSED', 'REFUNDED', 128.00, 'bench',
+          DATEADD(SECOND, -30 * X, CAST(? AS TIMESTAMP)), DATEADD(SECOND, 60 - 30 * X, CAST(? AS TIMESTAMP))
+        FROM SYSTEM_RANGE(?, ?)""";
+    for (long start = from; start <= to; start += ROWS_PER_STATEMENT) {
+      app.sql.update(insert, newest, newest, start, Math.min(to, start + ROWS_PER_STATEMENT - 1));
+    }
+    if (postgres) {
+      app.sql.execute("ANALYZE cases");
+    }
+  }
+
+  private void makeOrders() {
+    if (ordersMade) {
+      return;
+    }
+    String insert = postgres ? """
+        INSERT INTO orders (order_no, buyer_id, buyer_name, paid_amount, shipping_insurance, status, created_at,
+          updated_at)
+        SELECT 'BKO-' || LPAD(x::text, 4, '0'), 'tb_bulk', '批量买家', 128.00, FALSE, 'UNSHIPPED', ?, ?
+        FROM generate_series(0, 999) AS g(x)""" : """
+        INSERT INTO orders (order_no, buyer_id, buyer_name, paid_amount, shipping_insurance, status, created_at,
+          updated_at)
+        SELECT 'BKO-' || LPAD(CAST(X AS VARCHAR), 4, '0'), 'tb_bulk', '批量买家', 128.00, FALSE, 'UNSHIPPED', ?, ?
+        FROM SYSTEM_RANGE(0, 999)""";
+    app.sql.update(insert, newest, newest);
+    ordersMade = true;
+  }
+
+  /**
+   * Starts {@code n} instances of the process in-process ({@link #STARTS_PER_TRANSACTION} per transaction, on
+   * {@link #THREADS} threads). Instance {@code i} (from 1) gets the business key and variables given for it.
+   */
+  void start(String processKey, int n, IntFunction<String> businessKey, IntFunction<Map<String, Object>> variables) {
+    RuntimeService runtime = app.engine.getRuntimeService();
+    TransactionTemplate transaction = new TransactionTemplate(app.bean(PlatformTransactionManager.class));
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    try {
+      List<Future<?>> batches = new ArrayList<>();
+      for (int first = 1; first <= n; first += STARTS_PER_TRANSACTION) {
+        int from = first;
+        int to = Math.min(n, first + STARTS_PER_TRANSACTION - 1);
+        batches.add(pool.submit(() -> transaction.executeWithoutResult(tx -> {
+          for (int i = from; i <= to; i++) {
+            runtime.startProcessInstanceByKey(processKey, businessKey.apply(i), variables.apply(i));
+          }
+        })));
+      }
+      for (Future<?> batch : batches) {
+        batch.get();
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("starting " + n + " instances of " + processKey + " failed: " + e.getMessage(), e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Open tasks whose candidate group is agents. */
+  long openAgentTasks() {
+    return app.count("""
+        SELECT COUNT(*) FROM ACT_RU_TASK T JOIN ACT_RU_IDENTITYLINK L ON L.TASK_ID_ = T.ID_
+        WHERE L.TYPE_ = 'candidate' AND L.GROUP_ID_ = 'agents'""");
+  }
+}
