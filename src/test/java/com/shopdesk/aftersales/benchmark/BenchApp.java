@@ -5,7 +5,9 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import com.shopdesk.aftersales.AfterSalesApplication;
 import com.shopdesk.aftersales.operations.FreshPostgres;
 import com.shopdesk.aftersales.security.DeskGroups;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,6 +28,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -162,13 +165,14 @@ final class BenchApp implements AutoCloseable {
   /** The app's settings that bound its speed, as it runs them. */
   String configuration() {
     var env = context.getEnvironment();
-    String pool = counter.uncounted() instanceof com.zaxxer.hikari.HikariDataSource hikari
+    String pool = counter.uncounted() instanceof HikariDataSource hikari
         ? Integer.toString(hikari.getMaximumPoolSize()) : "?";
-    return "The app as shipped: %s request threads, %s job-executor threads, pool of %s connections, history %s, "
-        .formatted(env.getProperty("server.tomcat.threads.max"), env.getProperty("camunda.bpm.job-execution.max-pool-size"),
-            pool, env.getProperty("camunda.bpm.history-level"))
-        + "JVM " + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-            .filter(a -> a.startsWith("-Xmx")).findFirst().orElse("without -Xmx");
+    String heap = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("-Xmx")).findFirst().orElse("without -Xmx");
+    return "The app as shipped: %s request threads, %s job-executor threads, pool of %s connections, history %s, JVM %s"
+        .formatted(env.getProperty("server.tomcat.threads.max"),
+            env.getProperty("camunda.bpm.job-execution.max-pool-size"), pool,
+            env.getProperty("camunda.bpm.history-level"), heap);
   }
 
   <T> T bean(Class<T> type) {
@@ -182,8 +186,7 @@ final class BenchApp implements AutoCloseable {
 
   /** Wakes the job executor, as the engine does when a transaction added a due job. */
   void hintJobExecutor() {
-    ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-        .getJobExecutor().jobWasAdded();
+    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor().jobWasAdded();
   }
 
   @Override

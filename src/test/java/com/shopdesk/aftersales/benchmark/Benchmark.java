@@ -1,5 +1,7 @@
 package com.shopdesk.aftersales.benchmark;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,8 +16,8 @@ import java.util.function.Consumer;
  * written to {@code target/benchmark/<database>.md}. Run it with
  * {@code ./mvnw -Pbenchmark verify -Dbenchmark.database=h2} (or {@code postgres}); see the README's "Benchmark".
  *
- * <p>Order of work: the small-size figures of the queue and the ledger first (an empty desk, a small ledger), then
- * the floor and intake, end to end, the two timer storms, and at last the large queue and ledger.
+ * <p>Order of work: a warm-up, the small-size figures of the queue and the ledger (an empty desk, a small ledger),
+ * then the floor and intake, end to end, the two timer storms, and at last the large queue and ledger.
  */
 public final class Benchmark {
   private static final long STARTED = System.nanoTime();
@@ -40,6 +42,7 @@ public final class Benchmark {
    */
   static Result run(Settings settings, Consumer<BenchApp> inspect) throws Exception {
     long start = System.nanoTime();
+    Machine.HeapWatch heap = new Machine.HeapWatch();
     log("starting the app on " + settings.database().label + " (" + settings.scale() + " scale)");
     try (BenchApp app = BenchApp.start(settings)) {
       log("app started");
@@ -50,6 +53,8 @@ public final class Benchmark {
       LedgerPhase ledger = new LedgerPhase(settings, app, bulk, rounds);
       EndToEndPhase endToEnd = new EndToEndPhase(settings, clients, rounds);
 
+      endToEnd.warmUp();
+      log("warmed up");
       queue.measureEmpty();
       ledger.measureSmall();
       log("empty desk and small ledger measured");
@@ -66,7 +71,7 @@ public final class Benchmark {
       log("large ledger measured");
       inspect.accept(app);
 
-      Machine.Memory memory = Machine.memory();
+      Machine.Memory memory = heap.memory();
       Duration wall = Duration.ofNanos(System.nanoTime() - start);
       String markdown = Report.markdown(settings, app.databaseVersion, app.configuration(), rows, memory, wall);
       Path out = Path.of("target", "benchmark", settings.database().name().toLowerCase(Locale.ROOT)
@@ -80,8 +85,7 @@ public final class Benchmark {
 
   /** A progress line with the wall time and this JVM's CPU time so far (on a shared machine they part ways). */
   static void log(String message) {
-    long cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-        .getOperatingSystemMXBean()).getProcessCpuTime();
+    long cpu = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     System.out.printf(Locale.ROOT, "[benchmark %6.1f s, cpu %6.1f s] %s%n", (System.nanoTime() - STARTED) / 1e9,
         cpu / 1e9, message);
   }

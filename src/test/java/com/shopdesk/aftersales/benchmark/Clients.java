@@ -3,7 +3,10 @@ package com.shopdesk.aftersales.benchmark;
 import static com.shopdesk.aftersales.benchmark.Http.expect;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -98,7 +101,7 @@ final class Clients {
 
   /** Latency from each operation's start to its end as the database recorded it, ns. */
   static List<Long> untilEnded(List<Rounds.Sent> sent, List<Ended> ended) {
-    java.util.Map<String, Long> endOf = new java.util.HashMap<>();
+    Map<String, Long> endOf = new HashMap<>();
     ended.forEach(e -> endOf.put(e.id(), e.atMillis()));
     return sent.stream().map(s -> Math.max(0, endOf.get(s.id()) - s.startedAtMillis()) * 1_000_000L).toList();
   }
@@ -112,7 +115,7 @@ final class Clients {
     List<T> all = new ArrayList<>();
     for (int from = 0; from < ids.size(); from += IN_CHUNK) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-      String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+      String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
       all.addAll(app.sql.query(query.replace(":ids", marks), mapper, chunk.toArray()));
     }
     return all;

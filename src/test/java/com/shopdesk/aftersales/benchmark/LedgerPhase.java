@@ -31,13 +31,13 @@ final class LedgerPhase {
   /** At the small size; call before the other phases add cases. */
   void measureSmall() {
     bulk.fillLedgerTo(settings.ledgerSmall());
-    small = measure();
+    small = measure(5 * settings.calls());
   }
 
   List<Row> measureLarge() {
     Benchmark.log("filling the ledger to " + settings.ledgerLarge() + " rows");
     bulk.fillLedgerTo(settings.ledgerLarge());
-    Size large = measure();
+    Size large = measure(Math.max(2, settings.calls() / 4));
     String sizes = "%,d ledger rows vs %,d".formatted(large.rows(), small.rows());
     Row first = Row.latency("5a", "ledger GET /api/cases?limit=" + LIMIT + ", first page: " + sizes, "calls/s",
         large.first(), small.first(), "≤ 2");
@@ -49,9 +49,14 @@ final class LedgerPhase {
     return List.of(first, deep);
   }
 
-  private Size measure() {
+  /**
+   * The first page, then the deep one; one case is added before each timed call, as on a live desk. At the small
+   * size the JIT gets more untimed calls, the large size comes at the end of a long run.
+   */
+  private Size measure(int warmUp) {
     long rows = app.count("SELECT COUNT(*) FROM cases");
-    Figures first = rounds.sequential(settings.calls(), () -> page("/api/cases?limit=" + LIMIT));
+    String firstPath = "/api/cases?limit=" + LIMIT;
+    Figures first = rounds.sequential(warmUp, settings.calls(), bulk::addCase, () -> page(firstPath));
     // the middle of the ledger in time: the bulk rows are its older part, and the oldest
     String middle = Bulk.caseNo(Math.max(1, app.count("SELECT COUNT(*) FROM cases WHERE case_no LIKE 'BK%'") / 2));
     String deepPath = "/api/cases?limit=" + LIMIT + "&before=" + middle;
@@ -59,7 +64,8 @@ final class LedgerPhase {
     if (probe.status() == 400) {
       return new Size(rows, first, null, "the app answers 400 to before: " + probe.json().path("message").asText());
     }
-    return new Size(rows, first, rounds.sequential(settings.calls(), () -> page(deepPath)), null);
+    return new Size(rows, first, rounds.sequential(warmUp, settings.calls(), bulk::addCase, () -> page(deepPath)),
+        null);
   }
 
   private Http.Answer page(String path) {

@@ -2,11 +2,14 @@ package com.shopdesk.aftersales.benchmark;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** What the figures were measured on, and what this JVM used. */
 final class Machine {
@@ -23,20 +26,31 @@ final class Machine {
   record Memory(long peakResidentMib, long maxHeapMib, long peakHeapUsedMib) {
     @Override
     public String toString() {
-      return "peak resident set (VmHWM) %,d MiB, max heap %,d MiB, heap pools' peaks summed %,d MiB"
+      return "peak resident set (VmHWM) %,d MiB, max heap %,d MiB, peak heap used %,d MiB (sampled every second)"
           .formatted(peakResidentMib, maxHeapMib, peakHeapUsedMib);
     }
   }
 
-  static Memory memory() {
-    long peakHeap = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peakHeap += pool.getPeakUsage().getUsed();
-      }
+  /** Samples the heap in use every second, on a daemon thread, from its start until {@link #memory()}. */
+  static final class HeapWatch {
+    private final AtomicLong peak = new AtomicLong();
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "benchmark-heap-watch");
+      t.setDaemon(true);
+      return t;
+    });
+
+    HeapWatch() {
+      MemoryMXBean heap = ManagementFactory.getMemoryMXBean();
+      sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(heap.getHeapMemoryUsage().getUsed(), Math::max),
+          0, 1, TimeUnit.SECONDS);
     }
-    return new Memory(procKib("/proc/self/status", "VmHWM").orElse(0L) / 1024,
-        Runtime.getRuntime().maxMemory() / (1024 * 1024), peakHeap / (1024 * 1024));
+
+    Memory memory() {
+      sampler.shutdownNow();
+      return new Memory(procKib("/proc/self/status", "VmHWM").orElse(0L) / 1024,
+          Runtime.getRuntime().maxMemory() / (1024 * 1024), peak.get() / (1024 * 1024));
+    }
   }
 
   /** A "Name:   1234 kB" line of a /proc file. */

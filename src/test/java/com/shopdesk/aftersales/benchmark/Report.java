@@ -10,7 +10,8 @@ import java.util.Locale;
 final class Report {
   private Report() {}
 
-  static String markdown(Settings s, String databaseVersion, String configuration, List<Row> rows, Machine.Memory memory, Duration wall) {
+  static String markdown(Settings s, String databaseVersion, String configuration, List<Row> rows,
+      Machine.Memory memory, Duration wall) {
     StringBuilder md = new StringBuilder();
     md.append("### Benchmark on ").append(s.database().label).append(" (").append(s.scale()).append(" scale), ")
         .append(ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx"))).append("\n\n");
@@ -22,7 +23,8 @@ final class Report {
             .formatted(s.endToEndPerRound(), s.endToEndClients(), s.timers(), s.duringStorm()))
         .append("each; queue and ledger: median of %d calls (after %d untimed) by one agent.\n\n"
             .formatted(s.calls(), s.calls()));
-    md.append("| work | project rate | p50 ms | p95 ms | SQL/op | bare rate | p50 ms | p95 ms | SQL/op | ratio | target |\n");
+    md.append("| work | project rate | p50 ms | p95 ms | SQL/op ")
+        .append("| bare rate | p50 ms | p95 ms | SQL/op | ratio | target |\n");
     md.append("| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --- |\n");
     for (Row r : rows) {
       md.append("| ").append(r.id()).append(". ").append(r.work()).append(" | ")

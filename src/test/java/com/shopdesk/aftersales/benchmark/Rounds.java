@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * Runs work in rounds: a fixed number of operations from a fixed number of client threads, then waits until
@@ -87,21 +88,26 @@ final class Rounds {
   }
 
   /**
-   * One user's calls one after another: {@code calls} untimed (warming the path up), then {@code calls} timed.
-   * The rate is calls per second of the timed ones.
+   * One user's calls one after another: {@code warmUp} untimed, then {@code calls} timed. Before each timed call,
+   * untimed and uncounted, {@code between} changes what the call reads, as the rest of a live desk would (H2 would
+   * otherwise answer a repeated query from its copy of the last result). The rate is calls per second of call time.
    */
-  Figures sequential(int calls, java.util.function.Supplier<Http.Answer> call) {
-    for (int i = 0; i < calls; i++) {
+  Figures sequential(int warmUp, int calls, Runnable between, Supplier<Http.Answer> call) {
+    for (int i = 0; i < warmUp; i++) {
       call.get();
     }
-    long statements = app.counter.count();
-    long start = System.nanoTime();
+    long statements = 0;
+    long nanos = 0;
     List<Long> latencies = new ArrayList<>();
     for (int i = 0; i < calls; i++) {
-      latencies.add(call.get().nanos());
+      between.run();
+      long before = app.counter.count();
+      long latency = call.get().nanos();
+      statements += app.counter.count() - before;
+      nanos += latency;
+      latencies.add(latency);
     }
-    long nanos = System.nanoTime() - start;
-    return Figures.of(List.of(new Figures.Round(calls, nanos, latencies, app.counter.count() - statements)));
+    return Figures.of(List.of(new Figures.Round(calls, nanos, latencies, statements)));
   }
 
   interface Check {
@@ -110,14 +116,14 @@ final class Rounds {
 
   /** Polls until done; fails after {@link #DRAIN_LIMIT}, naming what never finished. */
   static void awaitDone(String what, Check check) {
-    awaitDone(what, check, POLL);
+    awaitDone(what, check, POLL, DRAIN_LIMIT);
   }
 
-  static void awaitDone(String what, Check check, Duration poll) {
-    long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
+  static void awaitDone(String what, Check check, Duration poll, Duration limit) {
+    long deadline = System.nanoTime() + limit.toNanos();
     while (!check.done()) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(what + " did not finish within " + DRAIN_LIMIT.toMinutes() + " minutes");
+        throw new IllegalStateException(what + " did not finish within " + limit.toMinutes() + " minutes");
       }
       try {
         Thread.sleep(poll.toMillis());

@@ -85,7 +85,13 @@ final class TimerStormPhase {
     Benchmark.log(n + " timers of " + processKey + " due");
     CompletableFuture<Figures.Round> during = CompletableFuture.supplyAsync(() -> rounds.run(
         endToEnd.autoRefunds(orders), settings.duringStorm(), settings.endToEndClients()));
-    Rounds.awaitDone("the storm of " + processKey, () -> jobsLeft(processKey) == 0, POLL);
+    try {
+      // a bound for a stuck storm, not a target: 50 ms a timer, several times what this machine needed
+      Rounds.awaitDone("the storm of " + processKey, () -> jobsLeft(processKey) == 0, POLL,
+          Duration.ofSeconds(Math.max(300, n / 20)));
+    } catch (IllegalStateException stuck) {
+      throw new IllegalStateException(stuck.getMessage() + ": " + jobsLeft(processKey) + " of its jobs left", stuck);
+    }
     long nanos = System.nanoTime() - start;
     long stormStatements = app.counter.count() - statements;
     Figures.Round casesDuring = during.join();
