@@ -102,6 +102,32 @@ public abstract class AfterSalesTest {
     return opened.json().path("caseNo").asText();
   }
 
+  /**
+   * A fresh personal-reason return of a delivered order (128.00; 1,500.00 for managerApproval) waiting at the step:
+   * retain (挽留客户), managerApproval (主管审批), awaitingReturn (for the buyer's parcel) or inspection (退货验货).
+   */
+  protected String returnCaseAt(String step) {
+    String orderNo = newOrderNo();
+    importDeliveredOrder(orderNo, "BY-1", "白玉茶盏", "teaware", step.equals("managerApproval") ? "1500.00" : "128.00", 1);
+    String caseNo = openCaseThroughApi("{\"orderNo\":\"" + orderNo + "\",\"request\":\"RETURN_REFUND\",\"reason\":\"PERSONAL\"}");
+    runDueJobsOfCase(caseNo);
+    if (step.equals("retain")) return caseNo;
+    if (step.equals("managerApproval")) {
+      completeTask(caseNo, "retain", Map.of("retained", true, "retentionAmount", 1500.0));
+      return caseNo;
+    }
+    completeTask(caseNo, "retain", Map.of("retained", false));
+    if (step.equals("awaitingReturn")) return caseNo;
+    assertThat(post("/api/cases/" + caseNo + "/return-shipment",
+        "{\"carrier\":\"YTO\",\"trackingNo\":\"YT-" + caseNo + "\",\"shippingFee\":10.00}").status()).isEqualTo(202);
+    runDueJobsOfCase(caseNo);
+    assertThat(post("/api/courier-events", "{\"carrier\":\"YTO\",\"trackingNo\":\"YT-" + caseNo
+        + "\",\"event\":\"DELIVERED\",\"at\":\"" + OffsetDateTime.now() + "\"}").status()).isEqualTo(202);
+    runDueJobsOfCase(caseNo);
+    assertThat(task(caseNo, step)).as("task " + step + " of " + caseNo).isNotNull();
+    return caseNo;
+  }
+
   protected CaseIntake.Opened openRefundOnly(String orderNo, String amount) {
     return intake.open(new CaseRequest(orderNo, RequestType.REFUND_ONLY, Reason.PERSONAL, null,
         new BigDecimal(amount), List.of(), null), "agent1");

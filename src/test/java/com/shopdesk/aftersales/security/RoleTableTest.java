@@ -47,11 +47,11 @@ class RoleTableTest extends AfterSalesTest {
     probes.put("Log in to Tasklist", user -> login("tasklist", user));
     probes.put("Log in to Cockpit", user -> login("cockpit", user));
     probes.put("Log in to Admin", user -> login("admin", user));
-    probes.put("Work an agents' task (claim, complete its form)", user -> work(caseAt("retain"), "retain", user,
+    probes.put("Work an agents' task (claim, complete its form)", user -> work(returnCaseAt("retain"), "retain", user,
         "{\"retained\":{\"value\":false}}"));
-    probes.put("Work a warehouse task (退货验货)", user -> work(caseAt("inspection"), "inspection", user,
+    probes.put("Work a warehouse task (退货验货)", user -> work(returnCaseAt("inspection"), "inspection", user,
         "{\"inspectionPassed\":{\"value\":true},\"resaleable\":{\"value\":true},\"disposition\":{\"value\":\"RESTOCK\"}}"));
-    probes.put("Work a managers' task (主管审批)", user -> work(caseAt("managerApproval"), "managerApproval", user,
+    probes.put("Work a managers' task (主管审批)", user -> work(returnCaseAt("managerApproval"), "managerApproval", user,
         "{\"approved\":{\"value\":false}}"));
     probes.put("Assign a task to someone else", this::assign);
     probes.put("Open a case (`POST /api/cases`)", this::openCase);
@@ -169,34 +169,6 @@ class RoleTableTest extends AfterSalesTest {
     return orderNo;
   }
 
-  private String openFor(String orderNo) {
-    Response r = post("/api/cases", "{\"orderNo\":\"" + orderNo + "\",\"request\":\"RETURN_REFUND\",\"reason\":\"PERSONAL\"}");
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-    String caseNo = r.json().path("caseNo").asText();
-    runDueJobsOfCase(caseNo);
-    return caseNo;
-  }
-
-  /** A fresh case waiting at the task (retain, inspection, managerApproval) or, for "awaitingReturn", for the parcel. */
-  private String caseAt(String step) {
-    String caseNo = openFor(order("managerApproval".equals(step) ? "1500.00" : "128.00"));
-    if (step.equals("retain")) return caseNo;
-    if (step.equals("managerApproval")) {
-      completeTask(caseNo, "retain", Map.of("retained", true, "retentionAmount", 1500.0));
-      return caseNo;
-    }
-    completeTask(caseNo, "retain", Map.of("retained", false));
-    if (step.equals("awaitingReturn")) return caseNo;
-    assertThat(post("/api/cases/" + caseNo + "/return-shipment",
-        "{\"carrier\":\"YTO\",\"trackingNo\":\"YT-" + caseNo + "\",\"shippingFee\":10.00}").status()).isEqualTo(202);
-    runDueJobsOfCase(caseNo);
-    assertThat(post("/api/courier-events", "{\"carrier\":\"YTO\",\"trackingNo\":\"YT-" + caseNo
-        + "\",\"event\":\"DELIVERED\",\"at\":\"" + OffsetDateTime.now() + "\"}").status()).isEqualTo(202);
-    runDueJobsOfCase(caseNo);
-    task(caseNo, step);
-    return caseNo;
-  }
-
   private boolean work(String caseNo, String key, String user, String variables) {
     String taskId = task(caseNo, key).getId();
     Response claim = as(user, "POST", "/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"" + user + "\"}");
@@ -212,7 +184,7 @@ class RoleTableTest extends AfterSalesTest {
   }
 
   private boolean assign(String user) {
-    String taskId = task(caseAt("retain"), "retain").getId();
+    String taskId = task(returnCaseAt("retain"), "retain").getId();
     Response r = as(user, "POST", "/engine-rest/task/" + taskId + "/assignee", "{\"userId\":\"agent2\"}");
     return outcome(r, "agent2".equals(engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getAssignee()));
   }
@@ -224,7 +196,7 @@ class RoleTableTest extends AfterSalesTest {
   }
 
   private boolean readCase(String user) {
-    String caseNo = caseAt("retain");
+    String caseNo = returnCaseAt("retain");
     Response one = as(user, "GET", "/api/cases/" + caseNo, null);
     Response list = as(user, "GET", "/api/cases?limit=5", null);
     assertThat(list.status() == 200).isEqualTo(one.status() == 200);
@@ -232,7 +204,7 @@ class RoleTableTest extends AfterSalesTest {
   }
 
   private boolean returnParcel(String user) {
-    String caseNo = caseAt("awaitingReturn");
+    String caseNo = returnCaseAt("awaitingReturn");
     Response r = as(user, "POST", "/api/cases/" + caseNo + "/return-shipment",
         "{\"carrier\":\"YTO\",\"trackingNo\":\"YT-" + caseNo + "\",\"shippingFee\":8.00}");
     return outcome(r, count("SELECT COUNT(*) FROM shipments WHERE tracking_no = ?", "YT-" + caseNo) == 1);
@@ -266,12 +238,12 @@ class RoleTableTest extends AfterSalesTest {
   }
 
   private boolean readVariables(String user) {
-    Response r = as(user, "GET", "/engine-rest/process-instance/" + instanceOf(caseAt("retain")) + "/variables", null);
+    Response r = as(user, "GET", "/engine-rest/process-instance/" + instanceOf(returnCaseAt("retain")) + "/variables", null);
     return outcome(r, r.status() == 200 && r.body().contains("buyerName"));
   }
 
   private boolean changeVariable(String user) {
-    String instance = instanceOf(caseAt("retain"));
+    String instance = instanceOf(returnCaseAt("retain"));
     Response r = as(user, "PUT", "/engine-rest/process-instance/" + instance + "/variables/buyerName",
         "{\"value\":\"改过的名字\"}");
     return outcome(r, "改过的名字".equals(engine.getRuntimeService().getVariable(instance, "buyerName")));
@@ -288,7 +260,7 @@ class RoleTableTest extends AfterSalesTest {
   }
 
   private boolean deleteCase(String user) {
-    String instance = instanceOf(caseAt("retain"));
+    String instance = instanceOf(returnCaseAt("retain"));
     Response r = as(user, "DELETE", "/engine-rest/process-instance/" + instance, null);
     return outcome(r, engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).count() == 0);
   }

@@ -83,13 +83,13 @@ class TaskVisibilityTest extends AfterSalesTest {
 
   @BeforeAll
   void oneCasePerTask() {
-    caseOf.put(RETAIN, caseAt("retain"));
-    caseOf.put(CLAIMED_BY_AGENT2, caseAt("retain"));
-    caseOf.put(ASSIGNED_TO_WH1, caseAt("retain"));
-    caseOf.put(INSPECTION, caseAt("inspection"));
-    caseOf.put(ASSIGNED_TO_AGENT1, caseAt("inspection"));
-    caseOf.put(OFFERED_TO_AGENT2, caseAt("inspection"));
-    caseOf.put(APPROVAL, caseAt("managerApproval"));
+    caseOf.put(RETAIN, returnCaseAt("retain"));
+    caseOf.put(CLAIMED_BY_AGENT2, returnCaseAt("retain"));
+    caseOf.put(ASSIGNED_TO_WH1, returnCaseAt("retain"));
+    caseOf.put(INSPECTION, returnCaseAt("inspection"));
+    caseOf.put(ASSIGNED_TO_AGENT1, returnCaseAt("inspection"));
+    caseOf.put(OFFERED_TO_AGENT2, returnCaseAt("inspection"));
+    caseOf.put(APPROVAL, returnCaseAt("managerApproval"));
     caseOf.forEach((name, caseNo) -> taskOf.put(name, engine.getTaskService().createTaskQuery()
         .processInstanceBusinessKey(caseNo).singleResult().getId()));
     businessKeys = String.join(",", caseOf.values());
@@ -102,27 +102,6 @@ class TaskVisibilityTest extends AfterSalesTest {
         "{\"userId\":\"agent1\"}").status()).isEqualTo(204);
     assertThat(as("manager1", "POST", "/engine-rest/task/" + taskOf.get(OFFERED_TO_AGENT2) + "/identity-links",
         "{\"userId\":\"agent2\",\"type\":\"candidate\"}").status()).isEqualTo(204);
-  }
-
-  /** A personal-reason return waiting at the step: 挽留客户, 退货验货 or, above the approval limit, 主管审批. */
-  private String caseAt(String step) {
-    String orderNo = newOrderNo();
-    importDeliveredOrder(orderNo, "BY-1", "白玉茶盏", "teaware", step.equals("managerApproval") ? "1500.00" : "128.00", 1);
-    String caseNo = openCaseThroughApi("{\"orderNo\":\"" + orderNo + "\",\"request\":\"RETURN_REFUND\",\"reason\":\"PERSONAL\"}");
-    runDueJobsOfCase(caseNo);
-    if (step.equals("managerApproval")) {
-      completeTask(caseNo, "retain", Map.of("retained", true, "retentionAmount", 1500.0));
-    } else if (step.equals("inspection")) {
-      completeTask(caseNo, "retain", Map.of("retained", false));
-      assertThat(post("/api/cases/" + caseNo + "/return-shipment",
-          "{\"carrier\":\"YTO\",\"trackingNo\":\"YT-" + caseNo + "\",\"shippingFee\":10.00}").status()).isEqualTo(202);
-      runDueJobsOfCase(caseNo);
-      assertThat(post("/api/courier-events", "{\"carrier\":\"YTO\",\"trackingNo\":\"YT-" + caseNo
-          + "\",\"event\":\"DELIVERED\",\"at\":\"" + OffsetDateTime.now() + "\"}").status()).isEqualTo(202);
-      runDueJobsOfCase(caseNo);
-    }
-    task(caseNo, step);
-    return caseNo;
   }
 
   /**
