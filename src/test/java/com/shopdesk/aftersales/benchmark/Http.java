@@ -34,6 +34,14 @@ final class Http {
     }
   }
 
+  static {
+    // Tomcat closes a connection idle for 60 s; a client that kept it longer (the storm's bulk start idles that
+    // long) sent its next POST into a closed socket. Forget idle connections well before the server does.
+    if (System.getProperty("jdk.httpclient.keepalive.timeout") == null) {
+      System.setProperty("jdk.httpclient.keepalive.timeout", "10");
+    }
+  }
+
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(10)).build();
   private final String base;
