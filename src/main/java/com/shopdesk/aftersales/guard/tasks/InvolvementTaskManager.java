@@ -17,6 +17,11 @@ import org.camunda.bpm.engine.task.Task;
 public class InvolvementTaskManager extends TaskManager {
   /** The databases the one-by-one statements are written for (their LIMIT). */
   private static final Set<String> ONE_BY_ONE = Set.of("h2", "postgres");
+  private final LargeCounts largeCounts;
+
+  InvolvementTaskManager(LargeCounts largeCounts) {
+    this.largeCounts = largeCounts;
+  }
 
   @Override
   @SuppressWarnings("unchecked")
@@ -30,9 +35,10 @@ public class InvolvementTaskManager extends TaskManager {
   @Override
   public long findTaskCountByQueryCriteria(TaskQueryImpl query) {
     configureQuery(query);
-    String statement = oneByOne(query) ? "selectTaskCount" : "selectNamedTaskCount";
+    String statement = TaskInvolvement.NAMESPACE + (oneByOne(query) ? "selectTaskCount" : "selectNamedTaskCount");
     return InvolvementCheck.apply(query, caller -> askedForOwnTasks(query, caller),
-        () -> (Long) getDbEntityManager().selectOne(TaskInvolvement.NAMESPACE + statement, query));
+        () -> largeCounts.count(Context.getProcessEngineConfiguration().getSqlSessionFactory().getConfiguration(),
+            statement, query, () -> (Long) getDbEntityManager().selectOne(statement, query)));
   }
 
   private static boolean oneByOne(TaskQueryImpl query) {

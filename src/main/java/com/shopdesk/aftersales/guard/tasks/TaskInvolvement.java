@@ -3,6 +3,7 @@ package com.shopdesk.aftersales.guard.tasks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceManager;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,11 +27,17 @@ import org.springframework.stereotype.Component;
  * "or" that PostgreSQL compared with every task, and every check of a desk login read a table as long as the queue.
  * Involvement is read from the task's identity links by their index instead ({@link InvolvementAuthorizationManager}
  * for one task, {@code involvement.xml} for lists), and a page of tasks is read in its order up to the page's end,
- * so the queue takes as long at 100,000 open tasks as on an empty desk.
+ * so the queue takes as long at 100,000 open tasks as on an empty desk. Large counts are shared for a few seconds
+ * ({@link LargeCounts}).
  */
 @Component
 public class TaskInvolvement extends AbstractProcessEnginePlugin {
   static final String NAMESPACE = "com.shopdesk.aftersales.guard.tasks.";
+  private final LargeCounts largeCounts;
+
+  public TaskInvolvement(@Value("${aftersales.tasks.large-counts-shared-for:PT10S}") Duration largeCountsSharedFor) {
+    this.largeCounts = new LargeCounts(largeCountsSharedFor);
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -39,7 +47,7 @@ public class TaskInvolvement extends AbstractProcessEnginePlugin {
       sessions.addAll(configuration.getCustomSessionFactories());
     }
     sessions.add(session(AuthorizationManager.class, InvolvementAuthorizationManager::new));
-    sessions.add(session(TaskManager.class, InvolvementTaskManager::new));
+    sessions.add(session(TaskManager.class, () -> new InvolvementTaskManager(largeCounts)));
     sessions.add(session(VariableInstanceManager.class, InvolvementVariableManager::new));
     configuration.setCustomSessionFactories(sessions);
   }
