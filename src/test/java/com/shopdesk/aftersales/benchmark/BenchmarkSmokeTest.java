@@ -71,7 +71,8 @@ class BenchmarkSmokeTest {
         SELECT COUNT(*) FROM ACT_HI_VARINST V JOIN ACT_HI_PROCINST P ON P.ID_ = V.PROC_INST_ID_
         WHERE P.PROC_DEF_KEY_ = 'pickup-watch' AND P.END_TIME_ IS NOT NULL AND V.NAME_ = 'pickedUp' AND V.LONG_ = 0"""))
         .as("pickup watches ended not picked up").isEqualTo(s.timers());
-    soft.assertThat(app.count("SELECT COUNT(*) FROM case_timeline WHERE case_no LIKE 'BK%' AND text LIKE '查询物流%'"))
+    soft.assertThat(app.count("SELECT COUNT(*) FROM case_timeline WHERE case_no LIKE '" + Bulk.CASE_PREFIX
+        + "%' AND text LIKE '查询物流%'"))
         .as("courier queries on the watched cases' timelines").isEqualTo(s.timers());
     soft.assertThat(app.count("SELECT COUNT(*) FROM ACT_RU_TASK WHERE TASK_DEF_KEY_ = ?", BareProcess.TIMER_TASK_KEY))
         .as("bare timers fired into tasks").isEqualTo(s.timers());

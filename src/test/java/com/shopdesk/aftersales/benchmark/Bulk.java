@@ -22,7 +22,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
  */
 final class Bulk {
   /** Bulk ledger rows are numbered BK0000000001 …; row x was opened 30·x seconds before the first fill. */
-  static final String CASE_PREFIX = "BK";
+  /** A day no live case is numbered in: the bulk cases are real case numbers the ledger API accepts. */
+  static final String CASE_PREFIX = "AS20000101-";
   static final int ORDERS = 1_000;
   private static final int ROWS_PER_STATEMENT = 50_000;
   /** Starts per engine command (and transaction): one flush, JDBC batches across instances; about half the cost. */
@@ -79,16 +80,16 @@ final class Bulk {
     String insert = postgres ? """
         INSERT INTO cases (case_no, order_no, request_type, reason, process_key, status, resolution, amount,
           opened_by, opened_at, closed_at)
-        SELECT 'BK' || LPAD(x::text, 10, '0'), 'BKO-' || LPAD((x % 1000)::text, 4, '0'), 'REFUND_ONLY', 'PERSONAL',
+        SELECT '%1$s' || LPAD(x::text, 10, '0'), 'BKO-' || LPAD((x %% 1000)::text, 4, '0'), 'REFUND_ONLY', 'PERSONAL',
           'interception', 'CLOSED', 'REFUNDED', 128.00, 'bench', ?::timestamp - x * INTERVAL '30 seconds',
           ?::timestamp - x * INTERVAL '30 seconds' + INTERVAL '1 minute'
-        FROM generate_series(?::bigint, ?::bigint) AS g(x)""" : """
+        FROM generate_series(?::bigint, ?::bigint) AS g(x)""".formatted(CASE_PREFIX) : """
         INSERT INTO cases (case_no, order_no, request_type, reason, process_key, status, resolution, amount,
           opened_by, opened_at, closed_at)
-        SELECT 'BK' || LPAD(CAST(X AS VARCHAR), 10, '0'), 'BKO-' || LPAD(CAST(MOD(X, 1000) AS VARCHAR), 4, '0'),
+        SELECT '%1$s' || LPAD(CAST(X AS VARCHAR), 10, '0'), 'BKO-' || LPAD(CAST(MOD(X, 1000) AS VARCHAR), 4, '0'),
           'REFUND_ONLY', 'PERSONAL', 'interception', 'CLOSED', 'REFUNDED', 128.00, 'bench',
           DATEADD(SECOND, -30 * X, CAST(? AS TIMESTAMP)), DATEADD(SECOND, 60 - 30 * X, CAST(? AS TIMESTAMP))
-        FROM SYSTEM_RANGE(?, ?)""";
+        FROM SYSTEM_RANGE(?, ?)""".formatted(CASE_PREFIX);
     for (long start = from; start <= to; start += ROWS_PER_STATEMENT) {
       app.sql.update(insert, newest, newest, start, Math.min(to, start + ROWS_PER_STATEMENT - 1));
     }

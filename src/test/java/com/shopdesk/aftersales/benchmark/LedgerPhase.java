@@ -58,7 +58,8 @@ final class LedgerPhase {
     String firstPath = "/api/cases?limit=" + LIMIT;
     Figures first = rounds.sequential(warmUp, settings.calls(), bulk::addCase, () -> page(firstPath));
     // the middle of the ledger in time: the bulk rows are its older part, and the oldest
-    String middle = Bulk.caseNo(Math.max(1, app.count("SELECT COUNT(*) FROM cases WHERE case_no LIKE 'BK%'") / 2));
+    long bulkCases = app.count("SELECT COUNT(*) FROM cases WHERE case_no LIKE '" + Bulk.CASE_PREFIX + "%'");
+    String middle = Bulk.caseNo(Math.max(1, bulkCases / 2));
     String deepPath = "/api/cases?limit=" + LIMIT + "&before=" + middle;
     Http.Answer probe = app.http.get(BenchApp.AGENT, deepPath);
     if (probe.status() == 400) {
