@@ -80,7 +80,7 @@ final class IntakePhase {
     for (int c : settings.intakeClients()) {
       Rounds.Comparison result = rounds.compare(settings.rounds(), n, c, project, bare);
       rows.add(Row.rate("1/" + c, "intake at " + c + " clients: case to agent task (同意退款) vs start → "
-          + "async → user task", "cases/s", result.project(), result.bare(), "—"));
+          + "async → user task", "cases/s", result.project(), result.bare(), "≥ 0.7"));
     }
     return rows;
   }
