@@ -29,7 +29,7 @@ final class LargeCounts {
   LargeCounts(Duration sharedFor) {
     this.enabled = !sharedFor.isZero() && !sharedFor.isNegative();
     this.counts = Caffeine.newBuilder().expireAfterWrite(enabled ? sharedFor : Duration.ofMillis(1))
-        .maximumSize(10_000).build();
+        .maximumSize(1_000).build();
   }
 
   /** The count of the statement with its parameter: shared if large, else counted now by {@code count}. */
