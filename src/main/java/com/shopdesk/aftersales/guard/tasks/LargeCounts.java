@@ -16,7 +16,7 @@ import org.apache.ibatis.session.Configuration;
 /**
  * Task counts of {@value #LARGE} or more, shared for a short while by everyone whose count is the same statement
  * with the same values. Tasklist counts each filter on every refresh, for every agent who has it open; at 100,000
- * open tasks one count reads all of them (most of a second on H2), while the agents see the same number give or
+ * open tasks one count reads all of them (about half a second), while the agents see the same number give or
  * take the few tasks of the last seconds. Counts below {@value #LARGE} are counted afresh each time, so a desk
  * that is not flooded sees its exact numbers; and one count runs at a time per statement and values, the others
  * asking meanwhile wait for it instead of reading the same 100,000 rows next to it.
