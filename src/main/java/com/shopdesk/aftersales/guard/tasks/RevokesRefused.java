@@ -25,7 +25,7 @@ class RevokesRefused implements CommandGuard {
     if (command instanceof SaveAuthorizationCmd) {
       Authorization authorization = CommandFields.read(command, "authorization");
       if (authorization != null && authorization.getAuthorizationType() == Authorization.AUTH_TYPE_REVOKE) {
-        throw new RefusedInput("type: 本系统只按“授予”（GRANT）授权判断权限，“撤销”（REVOKE）授权保存了也不会生效"
+        throw new RefusedInput("type: 本系统只按“授予”（GRANT）授权判断权限，“撤销”（Admin 中的 DENY，即 REVOKE）授权保存了也不会生效"
             + "（authorization-check-revokes: never）。要收回权限，请删除或缩小授予该权限的授权。");
       }
     }
