@@ -1,12 +1,14 @@
 package com.shopdesk.aftersales.security.login;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,24 +24,27 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CredentialCache {
-  private record Entry<T>(T value, long expiresAt) {}
-
-  private final long ttlNanos;
   private final byte[] salt = new byte[16];
-  private final ConcurrentHashMap<String, Entry<String>> passwords = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Entry<List<String>>> groups = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Entry<List<String>>> tenants = new ConcurrentHashMap<>();
+  private final Cache<String, String> passwords;
+  private final Cache<String, List<String>> groups;
+  private final Cache<String, List<String>> tenants;
 
   public CredentialCache(@Value("${aftersales.security.credential-cache:PT60S}") Duration ttl) {
-    this.ttlNanos = ttl.toNanos();
+    this.passwords = remembering(ttl);
+    this.groups = remembering(ttl);
+    this.tenants = remembering(ttl);
     new SecureRandom().nextBytes(salt);
+  }
+
+  private static <T> Cache<String, T> remembering(Duration ttl) {
+    return Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(100_000).build();
   }
 
   /** Whether the password is right: remembered, or asked of {@code check} (the engine) and remembered if so. */
   public boolean passwordMatches(String userId, String password, BooleanSupplier check) {
     String digest = digest(userId, password);
-    Entry<String> known = fresh(passwords, userId);
-    if (known != null && MessageDigest.isEqual(known.value().getBytes(StandardCharsets.US_ASCII),
+    String known = passwords.getIfPresent(userId);
+    if (known != null && MessageDigest.isEqual(known.getBytes(StandardCharsets.US_ASCII),
         digest.getBytes(StandardCharsets.US_ASCII))) {
       return true;
     }
@@ -47,49 +52,28 @@ public class CredentialCache {
       forget(userId);
       return false;
     }
-    remember(passwords, userId, digest);
+    passwords.put(userId, digest);
     return true;
   }
 
   public List<String> groupsOf(String userId, Supplier<List<String>> load) {
-    return cached(groups, userId, load);
+    return groups.get(userId, u -> load.get());
   }
 
   public List<String> tenantsOf(String userId, Supplier<List<String>> load) {
-    return cached(tenants, userId, load);
+    return tenants.get(userId, u -> load.get());
   }
 
   public void forget(String userId) {
-    passwords.remove(userId);
-    groups.remove(userId);
-    tenants.remove(userId);
+    passwords.invalidate(userId);
+    groups.invalidate(userId);
+    tenants.invalidate(userId);
   }
 
   public void clear() {
-    passwords.clear();
-    groups.clear();
-    tenants.clear();
-  }
-
-  private <T> T cached(ConcurrentHashMap<String, Entry<T>> cache, String userId, Supplier<T> load) {
-    Entry<T> known = fresh(cache, userId);
-    if (known != null) {
-      return known.value();
-    }
-    T value = load.get();
-    remember(cache, userId, value);
-    return value;
-  }
-
-  private <T> Entry<T> fresh(ConcurrentHashMap<String, Entry<T>> cache, String userId) {
-    Entry<T> entry = cache.get(userId);
-    return entry != null && entry.expiresAt() - System.nanoTime() > 0 ? entry : null;
-  }
-
-  private <T> void remember(ConcurrentHashMap<String, Entry<T>> cache, String userId, T value) {
-    if (ttlNanos > 0) {
-      cache.put(userId, new Entry<>(value, System.nanoTime() + ttlNanos));
-    }
+    passwords.invalidateAll();
+    groups.invalidateAll();
+    tenants.invalidateAll();
   }
 
   private String digest(String userId, String password) {
@@ -99,7 +83,7 @@ public class CredentialCache {
       sha.update(userId.getBytes(StandardCharsets.UTF_8));
       sha.update((byte) 0);
       sha.update(password.getBytes(StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(sha.digest());
+      return HexFormat.of().formatHex(sha.digest());
     } catch (NoSuchAlgorithmException impossible) {
       throw new IllegalStateException(impossible);
     }
