@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
@@ -64,6 +65,12 @@ public class CaseIntake {
     Order order = orders.find(request.orderNo())
         .orElseThrow(() -> ApiException.notFound("orderNo", "order " + request.orderNo() + " not found"));
     List<CaseRequest.CaseItem> items = itemsOf(request, order);
+    orders.lock(order.orderNo());
+    Map<String, String> held = ledger.openCasesHolding(order.orderNo(),
+        items.stream().map(CaseRequest.CaseItem::sku).toList());
+    if (!held.isEmpty()) {
+      throw alreadyOpen(order.orderNo(), held);
+    }
     BigDecimal refunded = refunds.refundedForOrder(order.orderNo());
     BigDecimal refundable = Money.of(order.paidAmount().subtract(refunded));
     if (refundable.signum() <= 0) {
@@ -84,9 +91,12 @@ public class CaseIntake {
           "amount " + amount.toPlainString() + " is above what is still refundable on order " + order.orderNo()
               + " (" + refundable.toPlainString() + ")");
     }
-    ledger.openCaseOf(order.orderNo()).ifPresent(open -> {
-      throw alreadyOpen(order.orderNo(), open.caseNo());
-    });
+    BigDecimal claimed = Money.of(ledger.openClaims(order.orderNo(), null));
+    if (amount.compareTo(refundable.subtract(claimed)) > 0) {
+      throw ApiException.conflict("amount", "amount " + amount.toPlainString() + " is above what order "
+          + order.orderNo() + " has left once its open cases are paid: " + refundable.toPlainString()
+          + " refundable, of which open cases ask for " + claimed.toPlainString());
+    }
     CaseRouter.Route route = router.route(request.request(), request.reason(), order.status());
     String process = route.process();
 
@@ -96,7 +106,8 @@ public class CaseIntake {
     try {
       ledger.open(record, items, request.evidence() == null ? List.of() : request.evidence());
     } catch (DuplicateKeyException raced) {
-      throw alreadyOpen(order.orderNo(), "(opened just now)");
+      throw ApiException.conflict("items", "order " + order.orderNo()
+          + " had a case opened on the same items just now: read the order's cases and try again");
     }
     timeline.record(caseNo, CaseTimeline.Kind.OPENED, "开单：" + request.request().label() + "，原因："
         + request.reason().label() + "，金额 " + Money.format(amount)
@@ -123,8 +134,11 @@ public class CaseIntake {
     return delivered == null ? 0 : Math.max(0, Duration.between(delivered, OffsetDateTime.now()).toDays());
   }
 
-  private static ApiException alreadyOpen(String orderNo, String caseNo) {
-    return ApiException.conflict("orderNo", "order " + orderNo + " already has an open case " + caseNo);
+  /** 409 naming the open case of each item asked for again, e.g. "LJ-250 in AS20261205-000012". */
+  private static ApiException alreadyOpen(String orderNo, Map<String, String> held) {
+    return ApiException.conflict("items", "order " + orderNo + " already has an open case on "
+        + held.entrySet().stream().map(e -> e.getKey() + " in " + e.getValue()).collect(Collectors.joining(", "))
+        + ": ask about the order's other items, or work that case");
   }
 
   /**

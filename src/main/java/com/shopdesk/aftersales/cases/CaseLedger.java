@@ -1,5 +1,6 @@
 package com.shopdesk.aftersales.cases;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /** The case ledger (登记表格): one row per case, with its items and evidence links. */
@@ -25,16 +27,18 @@ public class CaseLedger {
     this.jdbc = jdbc;
   }
 
-  /** Throws DuplicateKeyException when the order already has an open case. */
+  /** Throws DuplicateKeyException when one of the items is held by another open case of the order. */
   public void open(CaseRecord c, List<CaseRequest.CaseItem> items, List<String> evidence) {
     jdbc.update("""
-        INSERT INTO cases (case_no, order_no, request_type, reason, process_key, open_order_no, status, amount, note,
-          opened_by, opened_at, linked_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        c.caseNo(), c.orderNo(), c.request().name(), c.reason().name(), c.process(), c.orderNo(),
+        INSERT INTO cases (case_no, order_no, request_type, reason, process_key, status, amount, note,
+          opened_by, opened_at, linked_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        c.caseNo(), c.orderNo(), c.request().name(), c.reason().name(), c.process(),
         CaseStatus.OPEN.name(), c.amount(), c.note(), c.openedBy(), Timestamp.from(Instant.now()), c.linkedFrom());
     for (CaseRequest.CaseItem item : items) {
       jdbc.update("INSERT INTO case_items (case_no, sku, quantity, replacement_sku) VALUES (?, ?, ?, ?)",
           c.caseNo(), item.sku(), item.quantity(), item.replacementSku());
+      jdbc.update("INSERT INTO open_case_items (order_no, sku, case_no) VALUES (?, ?, ?)",
+          c.orderNo(), item.sku(), c.caseNo());
     }
     for (int i = 0; i < evidence.size(); i++) {
       jdbc.update("INSERT INTO case_evidence (case_no, seq, url) VALUES (?, ?, ?)", c.caseNo(), i, evidence.get(i));
@@ -50,11 +54,15 @@ public class CaseLedger {
    * what the warehouse did with returned goods (RESTOCK, REPAIR, SCRAP), when goods came back.
    */
   public boolean close(String caseNo, String resolution, String disposition) {
-    return jdbc.update("""
-        UPDATE cases SET status = ?, resolution = ?, disposition = ?, closed_at = ?, open_order_no = NULL
+    boolean closed = jdbc.update("""
+        UPDATE cases SET status = ?, resolution = ?, disposition = ?, closed_at = ?
         WHERE case_no = ? AND status = ?""",
         CaseStatus.CLOSED.name(), resolution, disposition, Timestamp.from(Instant.now()), caseNo,
         CaseStatus.OPEN.name()) == 1;
+    if (closed) {
+      jdbc.update("DELETE FROM open_case_items WHERE case_no = ?", caseNo);
+    }
+    return closed;
   }
 
   /** The last person who worked on the case, as the ledger's "who handled it". */
@@ -66,9 +74,28 @@ public class CaseLedger {
     return jdbc.query("SELECT * FROM cases WHERE case_no = ?", (rs, i) -> record(rs), caseNo).stream().findFirst();
   }
 
-  public Optional<CaseRecord> openCaseOf(String orderNo) {
-    return jdbc.query("SELECT * FROM cases WHERE open_order_no = ?", (rs, i) -> record(rs), orderNo)
-        .stream().findFirst();
+  /** Which open case of the order holds each of these SKUs, for those held: SKU → case number. */
+  public Map<String, String> openCasesHolding(String orderNo, List<String> skus) {
+    Map<String, String> held = new LinkedHashMap<>();
+    jdbc.query("SELECT sku, case_no FROM open_case_items WHERE order_no = ? ORDER BY sku",
+        (RowCallbackHandler) rs -> {
+          if (skus.contains(rs.getString("sku"))) {
+            held.put(rs.getString("sku"), rs.getString("case_no"));
+          }
+        }, orderNo);
+    return held;
+  }
+
+  /**
+   * What the order's open cases still ask for together (each case's amount less the goods money it has been
+   * refunded already), apart from {@code exceptCaseNo} (may be null).
+   */
+  public BigDecimal openClaims(String orderNo, String exceptCaseNo) {
+    return jdbc.queryForObject("""
+        SELECT COALESCE(SUM(GREATEST(c.amount - COALESCE(
+          (SELECT SUM(r.amount - r.shipping_amount) FROM refunds r WHERE r.case_no = c.case_no), 0), 0)), 0)
+        FROM cases c WHERE c.order_no = ? AND c.status = ? AND c.case_no <> ?""",
+        BigDecimal.class, orderNo, CaseStatus.OPEN.name(), exceptCaseNo == null ? "" : exceptCaseNo);
   }
 
   /** A case's place in the ledger's order: newest first by opening time, then by case number. */

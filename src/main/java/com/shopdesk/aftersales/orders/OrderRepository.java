@@ -53,6 +53,16 @@ public class OrderRepository {
     return created;
   }
 
+  /**
+   * Holds the order's row until the transaction ends, so that what is still refundable on it, read after this,
+   * stays true until the caller's case or refund is written: two cases paying, or being opened, on one order at
+   * the same moment take turns.
+   */
+  public boolean lock(String orderNo) {
+    return !jdbc.queryForList("SELECT order_no FROM orders WHERE order_no = ? FOR UPDATE", String.class, orderNo)
+        .isEmpty();
+  }
+
   /** Whether any after-sales case or refund refers to the order. */
   public boolean hasAfterSales(String orderNo) {
     Integer n = jdbc.queryForObject("""

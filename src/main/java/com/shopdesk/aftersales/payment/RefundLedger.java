@@ -1,6 +1,7 @@
 package com.shopdesk.aftersales.payment;
 
 import com.shopdesk.aftersales.api.Money;
+import com.shopdesk.aftersales.orders.OrderRepository;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -17,19 +18,27 @@ public class RefundLedger {
   public record Refund(String caseNo, BigDecimal amount, Status status, String idempotencyKey, String reference) {}
 
   private final JdbcTemplate jdbc;
+  private final OrderRepository orders;
 
-  public RefundLedger(JdbcTemplate jdbc) {
+  public RefundLedger(JdbcTemplate jdbc, OrderRepository orders) {
     this.jdbc = jdbc;
+    this.orders = orders;
   }
 
   /**
    * Registers the refund before money moves; returns the existing row when the key is known. A new refund must
    * be more than zero, and its goods money (the amount less the {@code shipping} it pays back) at most what the
-   * order has left to refund: {@code paid} less the goods money of every refund so far.
+   * order has left to refund: {@code paid} less the goods money of every refund so far. The order's row is held
+   * from the check to the end of the caller's transaction, so two cases paying at once never pay more than paid.
    */
   public Refund begin(String caseNo, String orderNo, BigDecimal amount, BigDecimal shipping, String key,
       BigDecimal paid) {
     Optional<Refund> known = find(key);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    orders.lock(orderNo);
+    known = find(key); // a retry of this very step that was running while we waited for the lock
     if (known.isPresent()) {
       return known.get();
     }

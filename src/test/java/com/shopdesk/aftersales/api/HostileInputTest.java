@@ -659,8 +659,8 @@ class HostileInputTest extends AfterSalesTest {
         {"orderNo":"NOPE-1","request":"RETURN_REFUND","reason":"QUALITY"}""", 404, "orderNo")
         .mentioning("order NOPE-1 not found"));
     out.add(post(open, "an order that has an open case", "/api/cases", AGENT, """
-        {"orderNo":"%s","request":"RETURN_REFUND","reason":"QUALITY"}""".formatted(fixtureOrder), 409, "orderNo")
-        .mentioning("already has an open case " + returnCase));
+        {"orderNo":"%s","request":"RETURN_REFUND","reason":"QUALITY"}""".formatted(fixtureOrder), 409, "items")
+        .mentioning("already has an open case on LJ-250 in " + returnCase));
     out.add(post(open, "a replacement on a return", "/api/cases", AGENT, """
         {"orderNo":"%s","request":"RETURN_REFUND","reason":"QUALITY",
          "items":[{"sku":"LJ-250","quantity":1,"replacementSku":"LJ-500"}]}""".formatted(caseOrder), 400,
