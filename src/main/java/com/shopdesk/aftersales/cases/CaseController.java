@@ -3,6 +3,8 @@ package com.shopdesk.aftersales.cases;
 import com.shopdesk.aftersales.api.ApiException;
 import com.shopdesk.aftersales.payment.RefundLedger;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +61,19 @@ public class CaseController {
         timeline.of(caseNo));
   }
 
+  /** A remark on the case's order by whoever is signed in: "样品已答应补寄" with a yellow flag, say. */
+  @PostMapping("/{caseNo}/remarks")
+  @ResponseStatus(HttpStatus.CREATED)
+  public OrderRemarks.Remark remark(@PathVariable String caseNo, @Valid @RequestBody RemarkRequest remark,
+      Principal user) {
+    CaseRecord c = ledger.find(caseNo)
+        .orElseThrow(() -> ApiException.notFound("caseNo", "case " + caseNo + " not found"));
+    return remarks.add(c.orderNo(), caseNo, remark.text().strip(), user.getName(), remark.flag());
+  }
+
+  /** {@code flag}: BLUE for an after-sales note, YELLOW while the buyer is still owed something. */
+  public record RemarkRequest(@NotBlank @Size(max = 500) String text, @NotNull RemarkFlag flag) {}
+
   /**
    * The ledger, newest first, a page at a time: {@code before} is the last case of the previous page, and a
    * {@code Link} header (rel="next") names the next page while there is one.
@@ -66,6 +81,7 @@ public class CaseController {
   @GetMapping
   public ResponseEntity<List<CaseRecord>> list(@RequestParam(required = false) @Size(max = 64) String orderNo,
       @RequestParam(required = false) CaseStatus status,
+      @RequestParam(required = false) RemarkFlag flag,
       @RequestParam(defaultValue = "100") int limit,
       @RequestParam(required = false)
       @Pattern(regexp = "AS\\d{8}-\\d{6,19}", message = "must be a case number such as AS20261123-000042")
@@ -75,23 +91,26 @@ public class CaseController {
     }
     CaseLedger.Position after = before == null ? null : ledger.positionOf(before)
         .orElseThrow(() -> ApiException.notFound("before", "before: case " + before + " not found"));
-    List<CaseRecord> page = ledger.list(orderNo, status, after, limit + 1);
+    List<CaseRecord> page = ledger.list(orderNo, status, flag, after, limit + 1);
     if (page.size() <= limit) {
       return ResponseEntity.ok(page);
     }
     page = page.subList(0, limit);
     return ResponseEntity.ok().header(HttpHeaders.LINK,
-        nextPage(orderNo, status, limit, page.get(limit - 1).caseNo())).body(page);
+        nextPage(orderNo, status, flag, limit, page.get(limit - 1).caseNo())).body(page);
   }
 
   /** RFC 8288: the same filters and page size, after the given case. */
-  private static String nextPage(String orderNo, CaseStatus status, int limit, String lastCaseNo) {
+  private static String nextPage(String orderNo, CaseStatus status, RemarkFlag flag, int limit, String lastCaseNo) {
     StringJoiner query = new StringJoiner("&", "</api/cases?", ">; rel=\"next\"");
     if (orderNo != null) {
       query.add("orderNo=" + UriUtils.encode(orderNo, StandardCharsets.UTF_8));
     }
     if (status != null) {
       query.add("status=" + status.name());
+    }
+    if (flag != null) {
+      query.add("flag=" + flag.name());
     }
     return query.add("limit=" + limit).add("before=" + UriUtils.encode(lastCaseNo, StandardCharsets.UTF_8))
         .toString();

@@ -102,7 +102,7 @@ public class CaseIntake {
 
     String caseNo = numbers.next();
     CaseRecord record = new CaseRecord(caseNo, order.orderNo(), request.request(), request.reason(), process, null,
-        CaseStatus.OPEN, null, amount, request.note(), user, null, null, null, linkedFrom, null);
+        CaseStatus.OPEN, null, amount, request.note(), user, null, null, null, linkedFrom, null, null);
     try {
       ledger.open(record, items, request.evidence() == null ? List.of() : request.evidence());
     } catch (DuplicateKeyException raced) {

@@ -109,17 +109,22 @@ public class CaseLedger {
   }
 
   /**
-   * The ledger, newest first, optionally narrowed to one order and one status, starting after {@code before}.
+   * The ledger, newest first, optionally narrowed to one order, one status and one flag (the latest remark's),
+   * starting after {@code before}.
    * Each status's cases are read in order from the index on (status, opened_at, case_no), from the page's start
    * on however deep it is, and merged. An index on the opening time alone would serve no filter, and PostgreSQL
    * chose it for CLOSED anyway, reading through all the newest cases (the open ones) to find closed ones.
    */
-  public List<CaseRecord> list(String orderNo, CaseStatus status, Position before, int limit) {
+  public List<CaseRecord> list(String orderNo, CaseStatus status, RemarkFlag flag, Position before, int limit) {
     List<String> perStatus = new ArrayList<>();
     List<Object> args = new ArrayList<>();
     for (CaseStatus s : status == null ? CaseStatus.values() : new CaseStatus[] {status}) {
       StringBuilder sql = new StringBuilder("SELECT * FROM cases WHERE status = ?");
       args.add(s.name());
+      if (flag != null) {
+        sql.append(" AND remark_flag = ?");
+        args.add(flag.name());
+      }
       if (orderNo != null && !orderNo.isBlank()) {
         sql.append(" AND order_no = ?");
         args.add(orderNo);
@@ -131,7 +136,8 @@ public class CaseLedger {
       }
       // H2 takes the order from an index, instead of sorting every match, only when the ORDER BY names the
       // index's leading columns; status has one value here, so ordering by it changes nothing else
-      perStatus.add("(" + sql + " ORDER BY status, opened_at DESC, case_no DESC LIMIT " + limit + ")");
+      perStatus.add("(" + sql + " ORDER BY " + (flag != null ? "remark_flag, " : "")
+          + "status, opened_at DESC, case_no DESC LIMIT " + limit + ")");
     }
     return jdbc.query("SELECT * FROM (" + String.join(" UNION ALL ", perStatus)
         + ") c ORDER BY opened_at DESC, case_no DESC LIMIT " + limit, (rs, i) -> record(rs), args.toArray());
@@ -163,7 +169,8 @@ public class CaseLedger {
         CaseStatus.valueOf(rs.getString("status")), rs.getString("resolution"), rs.getBigDecimal("amount"),
         rs.getString("note"), rs.getString("opened_by"), rs.getString("handled_by"),
         time(rs.getTimestamp("opened_at")), time(rs.getTimestamp("closed_at")), rs.getString("linked_from"),
-        rs.getString("disposition"));
+        rs.getString("disposition"),
+        rs.getString("remark_flag") == null ? null : RemarkFlag.valueOf(rs.getString("remark_flag")));
   }
 
   static OffsetDateTime time(Timestamp ts) {

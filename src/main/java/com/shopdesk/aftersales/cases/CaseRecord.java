@@ -3,7 +3,10 @@ package com.shopdesk.aftersales.cases;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
-/** One row of the case ledger (登记表格); {@code linkedFrom} is the case this one took over from. */
+/**
+ * One row of the case ledger (登记表格); {@code linkedFrom} is the case this one took over from, {@code remarkFlag}
+ * the flag of its latest remark (none before the first).
+ */
 public record CaseRecord(
     String caseNo,
     String orderNo,
@@ -20,4 +23,5 @@ public record CaseRecord(
     OffsetDateTime openedAt,
     OffsetDateTime closedAt,
     String linkedFrom,
-    String disposition) {}
+    String disposition,
+    RemarkFlag remarkFlag) {}

@@ -1,16 +1,22 @@
 package com.shopdesk.aftersales.cases;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Remarks on the order (备注): every case outcome leaves one, as the desk's rules require. */
+/**
+ * Remarks on the order (备注): every case outcome leaves one, as the desk's rules require, with who wrote it,
+ * when, and a flag colour. The case's flag in the ledger is its latest remark's.
+ */
 @Repository
 public class OrderRemarks {
-  public record Remark(OffsetDateTime at, String text, String author) {}
+  public record Remark(long id, OffsetDateTime at, String text, String author, RemarkFlag flag) {}
 
   private final JdbcTemplate jdbc;
 
@@ -18,14 +24,35 @@ public class OrderRemarks {
     this.jdbc = jdbc;
   }
 
-  /** Writes "售后 AS…：text" on the order, as the desk's rules want every case noted there. */
+  /** Writes "售后 AS…：text" on the order with a blue flag, as the desk's rules want every case noted there. */
   public void add(String orderNo, String caseNo, String text, String author) {
-    jdbc.update("INSERT INTO order_remarks (order_no, case_no, text, author, written_at) VALUES (?, ?, ?, ?, ?)",
-        orderNo, caseNo, "售后 " + caseNo + "：" + text, author, Timestamp.from(Instant.now()));
+    add(orderNo, caseNo, text, author, RemarkFlag.BLUE);
+  }
+
+  /** Writes "售后 AS…：text" on the order, flagged; the case now carries that flag in the ledger. */
+  public Remark add(String orderNo, String caseNo, String text, String author, RemarkFlag flag) {
+    KeyHolder id = new GeneratedKeyHolder();
+    Timestamp now = Timestamp.from(Instant.now());
+    String written = "售后 " + caseNo + "：" + text;
+    jdbc.update(connection -> {
+      PreparedStatement insert = connection.prepareStatement("""
+          INSERT INTO order_remarks (order_no, case_no, text, author, written_at, flag) VALUES (?, ?, ?, ?, ?, ?)""",
+          new String[] {"id"});
+      insert.setString(1, orderNo);
+      insert.setString(2, caseNo);
+      insert.setString(3, written);
+      insert.setString(4, author);
+      insert.setTimestamp(5, now);
+      insert.setString(6, flag.name());
+      return insert;
+    }, id);
+    jdbc.update("UPDATE cases SET remark_flag = ? WHERE case_no = ?", flag.name(), caseNo);
+    return new Remark(id.getKey().longValue(), CaseLedger.time(now), written, author, flag);
   }
 
   public List<Remark> ofCase(String caseNo) {
     return jdbc.query("SELECT * FROM order_remarks WHERE case_no = ? ORDER BY id", (rs, i) -> new Remark(
-        CaseLedger.time(rs.getTimestamp("written_at")), rs.getString("text"), rs.getString("author")), caseNo);
+        rs.getLong("id"), CaseLedger.time(rs.getTimestamp("written_at")), rs.getString("text"),
+        rs.getString("author"), RemarkFlag.valueOf(rs.getString("flag"))), caseNo);
   }
 }

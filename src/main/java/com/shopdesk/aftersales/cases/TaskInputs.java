@@ -1,5 +1,6 @@
 package com.shopdesk.aftersales.cases;
 
+import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /** Input parameters an analyst sets on a service task in Modeler. */
@@ -14,6 +15,22 @@ public final class TaskInputs {
           + "' needs the input parameter '" + input + "'");
     }
     return value.toString();
+  }
+
+  /** One of an enum's names, {@code fallback} when the task does not set it, else a failure naming the choices. */
+  public static <E extends Enum<E>> E choice(DelegateExecution execution, String input, Class<E> type, E fallback) {
+    Object value = execution.getVariableLocal(input);
+    if (value == null || value.toString().isBlank()) {
+      return fallback;
+    }
+    for (E constant : type.getEnumConstants()) {
+      if (constant.name().equals(value.toString())) {
+        return constant;
+      }
+    }
+    throw new IllegalStateException("The service task '" + execution.getCurrentActivityName() + "' sets the input "
+        + "parameter '" + input + "' to '" + value + "'; it takes one of " + Arrays.toString(
+        type.getEnumConstants()));
   }
 
   /** A yes/no input, {@code fallback} when the task does not set it. */
