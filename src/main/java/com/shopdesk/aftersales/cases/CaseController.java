@@ -33,9 +33,11 @@ public class CaseController {
   private final OrderRemarks remarks;
   private final RefundLedger refunds;
   private final CaseParcels caseParcels;
+  private final CaseWithdrawal withdrawal;
 
   public CaseController(CaseIntake intake, CaseLedger ledger, CaseTimeline timeline, OrderRemarks remarks,
-      RefundLedger refunds, CaseParcels caseParcels) {
+      RefundLedger refunds, CaseParcels caseParcels, CaseWithdrawal withdrawal) {
+    this.withdrawal = withdrawal;
     this.intake = intake;
     this.ledger = ledger;
     this.timeline = timeline;
@@ -60,6 +62,18 @@ public class CaseController {
     return new CaseView(c, ledger.items(caseNo), ledger.evidence(caseNo), paid, parcels, remarks.ofCase(caseNo),
         timeline.of(caseNo));
   }
+
+  /**
+   * The buyer withdraws the request (撤销申请), through the platform or by telling an agent: the case closes
+   * WITHDRAWN and what was under way is undone. {@code reason}: why, in the buyer's words or the agent's.
+   */
+  @PostMapping("/{caseNo}/withdraw")
+  public CaseWithdrawal.Withdrawn withdraw(@PathVariable String caseNo, @Valid @RequestBody WithdrawRequest request,
+      Principal user) {
+    return withdrawal.withdraw(caseNo, request.reason().strip(), user.getName());
+  }
+
+  public record WithdrawRequest(@NotBlank @Size(max = 500) String reason) {}
 
   /** A remark on the case's order by whoever is signed in: "样品已答应补寄" with a yellow flag, say. */
   @PostMapping("/{caseNo}/remarks")

@@ -51,6 +51,9 @@ public final class CaseVariables {
   public static final String RESHIP_ATTEMPTS = "reshipAttempts";
   public static final String RESHIP_CARRIER = "reshipCarrier";
   public static final String RESHIP_TRACKING_NO = "reshipTrackingNo";
+  public static final String INTERCEPTION_REQUESTED = "interceptionRequested";
+  public static final String WITHDRAWAL_REASON = "withdrawalReason";
+  public static final String WITHDRAWN_BY = "withdrawnBy";
 
   private final VariableScope scope;
 
@@ -218,6 +221,10 @@ public final class CaseVariables {
     scope.setVariable(ORDER_STATUS, "SHIPPED");
     scope.setVariable(CARRIER, carrier);
     scope.setVariable(TRACKING_NO, trackingNo);
+  }
+
+  public void interceptionRequested() {
+    scope.setVariable(INTERCEPTION_REQUESTED, true);
   }
 
   public void outboundCancelled(boolean cancelled) {

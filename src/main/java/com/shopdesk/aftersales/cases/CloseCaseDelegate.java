@@ -6,8 +6,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Closes the case in the ledger with the outcome the diagram names, and leaves the remark on the order.
- * Inputs (set on the service task in Modeler): {@code resolution}, e.g. REFUNDED, and {@code remark}, the
- * order remark text.
+ * Inputs (set on the service task in Modeler): {@code resolution}, e.g. REFUNDED, {@code remark}, the
+ * order remark text, and optionally {@code closedBy}, the person the remark names when no task of theirs closes
+ * the case (the one who recorded a withdrawal).
  */
 @Component
 public class CloseCaseDelegate implements JavaDelegate {
@@ -30,7 +31,8 @@ public class CloseCaseDelegate implements JavaDelegate {
       // the person whose action closes the case now (a task completed in Tasklist), else a deadline or a
       // system's answer closed it
       var user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-      String by = user != null ? user.getUserId() : CaseIntake.SYSTEM;
+      Object closedBy = execution.getVariableLocal("closedBy");
+      String by = user != null ? user.getUserId() : closedBy != null ? closedBy.toString() : CaseIntake.SYSTEM;
       remarks.add(vars.orderNo(), vars.caseNo(), remark, by);
       timeline.record(vars.caseNo(), CaseTimeline.Kind.CLOSED, "结案：" + remark, by);
     }

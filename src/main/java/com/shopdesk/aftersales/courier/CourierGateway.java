@@ -10,6 +10,9 @@ public interface CourierGateway {
   /** Asks the courier to intercept the parcel; the answer comes later as a pushed tracking event. */
   void requestInterception(String carrier, String trackingNo);
 
+  /** Calls off an interception asked for earlier, so the parcel goes on to the buyer; repeating it is harmless. */
+  void callOffInterception(String carrier, String trackingNo);
+
   /** Asks the courier to pick up or move a parcel that has no scan or has stalled (催件). */
   void urge(String carrier, String trackingNo);
 

@@ -42,6 +42,12 @@ public class RefundLedger {
     if (known.isPresent()) {
       return known.get();
     }
+    // a withdrawal that closed the case while this step waited for the order: the step is going away with the case
+    List<String> closed = jdbc.queryForList("SELECT resolution FROM cases WHERE case_no = ? AND status = 'CLOSED'",
+        String.class, caseNo);
+    if (!closed.isEmpty()) {
+      throw RefundNotPayableException.caseClosed(caseNo, closed.get(0));
+    }
     BigDecimal refundable = Money.of(paid.subtract(refundedForOrder(orderNo)));
     if (amount.signum() <= 0 || shipping.signum() < 0 || shipping.compareTo(amount) > 0
         || amount.subtract(shipping).compareTo(refundable) > 0) {

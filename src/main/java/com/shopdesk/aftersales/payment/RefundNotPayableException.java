@@ -9,6 +9,14 @@ import java.math.BigDecimal;
  * variables, so a manager who sees it calls the admin.
  */
 public class RefundNotPayableException extends RuntimeException {
+  private RefundNotPayableException(String message) {
+    super(message);
+  }
+
+  public static RefundNotPayableException caseClosed(String caseNo, String resolution) {
+    return new RefundNotPayableException("售后单 " + caseNo + " 已结案（" + resolution + "），不再退款");
+  }
+
   public RefundNotPayableException(String orderNo, BigDecimal amount, BigDecimal refundable) {
     super("退款金额 " + Money.format(amount) + " 不可支付：订单 " + orderNo + " 剩余可退 " + Money.format(refundable)
         + "。请系统管理员在 Cockpit 中核对并改正流程变量 refundAmount 后重试（只有管理员能改变量）");

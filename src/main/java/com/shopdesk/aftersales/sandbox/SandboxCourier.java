@@ -42,6 +42,24 @@ public class SandboxCourier implements CourierGateway {
   }
 
   @Override
+  public void callOffInterception(String carrier, String trackingNo) {
+    db.run(() -> {
+      outages.check(SandboxOutages.SandboxSystem.COURIER);
+      jdbc.update("""
+          UPDATE sandbox_courier_parcels SET intercept_requested_at = NULL, intercept_called_off_at = ?
+          WHERE carrier = ? AND tracking_no = ? AND intercept_requested_at IS NOT NULL""",
+          Timestamp.from(Instant.now()), carrier, trackingNo);
+    });
+  }
+
+  /** Whether an interception of the parcel was asked for and then called off. */
+  public boolean interceptionCalledOff(String carrier, String trackingNo) {
+    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM sandbox_courier_parcels WHERE carrier = ? AND tracking_no = ? "
+        + "AND intercept_called_off_at IS NOT NULL", Integer.class, carrier, trackingNo);
+    return n != null && n > 0;
+  }
+
+  @Override
   public void fileClaim(Claim claim) {
     db.run(() -> {
       outages.check(SandboxOutages.SandboxSystem.COURIER);

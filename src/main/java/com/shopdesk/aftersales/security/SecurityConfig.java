@@ -52,7 +52,8 @@ public class SecurityConfig {
             .requestMatchers(HttpMethod.POST, "/api/orders", "/api/courier-events").hasAnyAuthority(SYSTEMS)
             .requestMatchers("/sandbox/**").hasAnyAuthority(SYSTEMS)
             .requestMatchers(HttpMethod.GET, "/api/orders/*", "/api/cases", "/api/cases/*").hasAnyAuthority(DESK)
-            .requestMatchers(HttpMethod.POST, "/api/cases", "/api/cases/*/return-shipment", "/api/cases/*/remarks")
+            .requestMatchers(HttpMethod.POST, "/api/cases", "/api/cases/*/return-shipment", "/api/cases/*/remarks",
+                "/api/cases/*/withdraw")
             .hasAnyAuthority(DESK)
             .anyRequest().denyAll())
         // EngineUserAuthenticationProvider, the one provider bean, is Spring Security's global one: naming it

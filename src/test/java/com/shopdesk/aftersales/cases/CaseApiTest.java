@@ -309,7 +309,7 @@ class CaseApiTest extends AfterSalesTest {
   }
 
   @Test
-  void aSecondOpenCaseForTheSameOrderIsAConflict() {
+  void aSecondOpenCaseOnTheSameLineIsAConflict() {
     String orderNo = newOrderNo();
     importOrder(orderNo, "SHIPPED", "ZT-" + orderNo, "128.00", 2);
     String first = post("/api/cases", caseJson(orderNo, "LJ-250", 1, "128.00")).json().path("caseNo").asText();
@@ -318,8 +318,8 @@ class CaseApiTest extends AfterSalesTest {
     Response second = post("/api/cases", caseJson(orderNo, "LJ-250", 1, "50.00"));
 
     assertThat(second.status()).isEqualTo(409);
-    assertThat(second.json().path("field").asText()).isEqualTo("orderNo");
-    assertThat(second.json().path("message").asText()).contains(first);
+    assertThat(second.json().path("field").asText()).isEqualTo("items");
+    assertThat(second.json().path("message").asText()).contains("LJ-250 in " + first);
     assertThat(cases()).isEqualTo(before);
   }
 

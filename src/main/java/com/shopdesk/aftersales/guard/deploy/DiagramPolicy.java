@@ -10,7 +10,9 @@ import org.camunda.bpm.engine.impl.util.xml.Namespace;
 
 /**
  * Refuses a diagram that could run code the desk did not write: scripts, Java classes named in the diagram,
- * outgoing connectors, generated forms, start events that fire by themselves (timers, messages, signals, …),
+ * outgoing connectors, generated forms, start events that fire by themselves (timers, messages, signals, …; a
+ * message start event of an event subprocess is allowed, as it only interrupts a running case when the desk
+ * correlates its message, e.g. a withdrawal),
  * call activities that would move running cases onto newer versions (see {@link CalledVersions}), and
  * expressions outside {@link ExpressionPolicy}. Every element, attribute and text of the XML is looked
  * at, not just the elements the engine knows, so nothing is missed by being put somewhere unusual.
@@ -44,7 +46,7 @@ class DiagramPolicy implements BpmnParseFactory {
         // a deployment the engine loads again into its cache (after a restart, on another node) was judged when
         // it was new
         if (deployment == null || deployment.isNew()) {
-          check(rootElement, rootElement);
+          check(rootElement, rootElement, false);
         }
         super.parseRootElement();
       }
@@ -52,28 +54,31 @@ class DiagramPolicy implements BpmnParseFactory {
   }
 
   /** @param named the element itself if it has an id, else its nearest ancestor that has one */
-  private void check(Element element, Element named) {
+  private void check(Element element, Element named, boolean inEventSubprocess) {
     if (element.attribute("id") != null) {
       named = element;
     }
-    checkElement(element, named);
+    checkElement(element, named, inEventSubprocess);
+    boolean eventSubprocess = isBpmn(element) && element.getTagName().equals("subProcess")
+        && "true".equals(element.attribute("triggeredByEvent"));
     for (String attribute : element.attributes()) {
       checkText(element.attribute(attribute), named);
     }
     checkText(element.getText(), named);
     for (Element child : element.elements()) {
-      check(child, named);
+      check(child, named, eventSubprocess);
     }
   }
 
-  private void checkElement(Element element, Element named) {
+  private void checkElement(Element element, Element named, boolean inEventSubprocess) {
     String tag = element.getTagName();
     if (isBpmn(element) && tag.equals("scriptTask")) {
       throw refused("script tasks are not allowed; use a service task with one of the desk's delegates", named);
     }
     if (isBpmn(element) && tag.equals("startEvent")) {
       for (Element definition : element.elements()) {
-        if (isBpmn(definition) && (definition.getTagName().endsWith("EventDefinition")
+        boolean interruptsOnMessage = inEventSubprocess && definition.getTagName().equals("messageEventDefinition");
+        if (isBpmn(definition) && !interruptsOnMessage && (definition.getTagName().endsWith("EventDefinition")
             || definition.getTagName().equals("eventDefinitionRef"))) {
           throw refused("start events must be plain (none) start events; <" + definition.getTagName()
               + "> starts instances by itself", named);
