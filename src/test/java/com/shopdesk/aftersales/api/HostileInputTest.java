@@ -127,6 +127,7 @@ class HostileInputTest extends AfterSalesTest {
   private String fixtureOrder;
   private String caseOrder;
   private String returnCase;
+  private String withdrawnCase;
 
   @AfterEach
   void noSystemStaysDown() {
@@ -284,6 +285,12 @@ class HostileInputTest extends AfterSalesTest {
             Field.text("carrier", 32, true),
             Field.text("trackingNo", 64, true),
             Field.money("shippingFee", false, true)), 202, false),
+        new BodyEndpoint("POST /api/cases/{caseNo}/remarks", "/api/cases/" + returnCase + "/remarks", AGENT, """
+            {"text":"答应补寄龙井小样","flag":"YELLOW"}""", List.of(
+            Field.text("text", 500, true),
+            Field.of("flag", Kind.ENUM, true)), 201, false),
+        new BodyEndpoint("POST /api/cases/{caseNo}/withdraw", "/api/cases/" + withdrawnCase + "/withdraw", AGENT, """
+            {"reason":"买家不想要了"}""", List.of(Field.text("reason", 500, true)), 200, false),
         new BodyEndpoint("POST /api/courier-events", "/api/courier-events", PLATFORM, """
             {"carrier":"ZTO","trackingNo":"ZT-E-%s","event":"INTERCEPTED","at":"2026-11-12T09:00:00+08:00"}"""
             .formatted(unique), trackingEventFields(), 202, false),
@@ -335,6 +342,12 @@ class HostileInputTest extends AfterSalesTest {
 
     caseOrder = newOrderNo();
     importOrder(caseOrder, "DELIVERED", "ZT-" + caseOrder, "128.00", 2);
+
+    String withdrawnOrder = newOrderNo();
+    importOrder(withdrawnOrder, "DELIVERED", "ZT-" + withdrawnOrder, "128.00", 1);
+    withdrawnCase = send("POST", "/api/cases", """
+        {"orderNo":"%s","request":"RETURN_REFUND","reason":"PERSONAL"}""".formatted(withdrawnOrder), AGENT,
+        USER_PASSWORD).json().path("caseNo").asText();
   }
 
   // --- generated: per endpoint, per field --------------------------------------------------------
