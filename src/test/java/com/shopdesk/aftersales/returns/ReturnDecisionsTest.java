@@ -21,10 +21,14 @@ class ReturnDecisionsTest extends AfterSalesTest {
       "QUALITY,          false, 300.00, tea,   RETURN,                none",
       "QUALITY,          true,  200.00, fresh, REFUND_WITHOUT_RETURN, none",
       "DAMAGED,          true,  12.00,  tea,   REFUND_WITHOUT_RETURN, none",
-      "WRONG_ITEM,       true,  128.00, tea,   RETURN,                none",
+      "WRONG_ITEM,       true,  128.00, tea,   COMPENSATION,          20.0",
+      "WRONG_ITEM,       true,  60.00,  tea,   COMPENSATION,          10.0",
+      "WRONG_ITEM,       false, 128.00, tea,   RETURN,                none",
       "QUALITY,          true,  100.00, tea,   COMPENSATION,          10.0",
       "NOT_AS_DESCRIBED, true,  300.00, tea,   COMPENSATION,          20.0",
-      "DAMAGED,          true,  800.00, tea,   RETURN,                none",
+      "DAMAGED,          true,  800.00, tea,   COMPENSATION,          50.0",
+      "WRONG_ITEM,       true,  500.01, tea,   COMPENSATION,          50.0",
+      "QUALITY,          true,  500.00, tea,   COMPENSATION,          20.0",
   })
   void resolutionTier(String reason, boolean confirmed, double amount, String category, String tier,
       Double compensation) {
