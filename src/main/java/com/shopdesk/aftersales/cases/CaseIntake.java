@@ -9,7 +9,6 @@ import com.shopdesk.aftersales.orders.Order;
 import com.shopdesk.aftersales.orders.OrderRepository;
 import com.shopdesk.aftersales.payment.RefundLedger;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -116,13 +115,17 @@ public class CaseIntake {
     List<String> evidence = request.evidence() == null ? List.of() : request.evidence();
     String category = order.item(mostValuable(items, order).sku()).orElseThrow().category();
     ProcessInstance instance = runtime.startProcessInstanceById(route.definitionId(), caseNo, CaseVariables.atStart(record,
-        order, summary(items, order), replacements(items, order), category, evidence, daysSinceDelivery(order)));
+        order, summary(items, order), replacements(items, order), category, evidence, noReasonWindow(order)));
     ledger.linkProcessInstance(caseNo, instance.getId());
     return new Opened(caseNo, process, instance.getId());
   }
 
-  /** Whole days since the buyer got the parcel: the order's delivery time, else the courier's DELIVERED scan. */
-  private long daysSinceDelivery(Order order) {
+  /**
+   * When the buyer got the parcel (the order's sign-off time, else the courier's DELIVERED scan) and whether the
+   * 7-day no-reason window, 7 × 24 hours from then, has closed. Without a sign-off time only the platform's word
+   * closes it.
+   */
+  private NoReasonWindow noReasonWindow(Order order) {
     OffsetDateTime delivered = order.deliveredAt();
     if (delivered == null && order.shipment() != null) {
       delivered = tracking.ofParcel(order.shipment().carrier(), order.shipment().trackingNo()).stream()
@@ -131,7 +134,7 @@ public class CaseIntake {
           .reduce((first, later) -> later)
           .orElse(null);
     }
-    return delivered == null ? 0 : Math.max(0, Duration.between(delivered, OffsetDateTime.now()).toDays());
+    return NoReasonWindow.of(delivered, Boolean.TRUE.equals(order.returnWindowClosed()), OffsetDateTime.now());
   }
 
   /** 409 naming the open case of each item asked for again, e.g. "LJ-250 in AS20261205-000012". */

@@ -32,6 +32,9 @@ public final class CaseVariables {
   public static final String CATEGORY = "category";
   public static final String SHIPPING_INSURANCE = "shippingInsurance";
   public static final String DAYS_SINCE_DELIVERY = "daysSinceDelivery";
+  public static final String LATE_FOR_NO_REASON = "lateForNoReason";
+  public static final String DELIVERED_AT_TEXT = "deliveredAtText";
+  public static final String NO_REASON_ENDS_TEXT = "noReasonEndsText";
   public static final String EVIDENCE_TEXT = "evidenceText";
   public static final String RETURN_SHIPPED = "returnShipped";
   public static final String SHIPPING_FEE = "shippingFee";
@@ -67,7 +70,7 @@ public final class CaseVariables {
 
   /** What every case's process starts with: the request, the order's context, and its outbound parcel. */
   public static VariableMap atStart(CaseRecord c, Order order, String itemsSummary, String replacementSummary,
-      String category, List<String> evidence, long daysSinceDelivery) {
+      String category, List<String> evidence, NoReasonWindow window) {
     VariableMap vars = Variables.createVariables()
         .putValue(CASE_NO, c.caseNo())
         .putValue(ORDER_NO, c.orderNo())
@@ -82,7 +85,10 @@ public final class CaseVariables {
         .putValue(REPLACEMENT_SUMMARY, replacementSummary)
         .putValue(CATEGORY, category)
         .putValue(SHIPPING_INSURANCE, order.insured())
-        .putValue(DAYS_SINCE_DELIVERY, daysSinceDelivery)
+        .putValue(DAYS_SINCE_DELIVERY, window.daysSinceDelivery())
+        .putValue(LATE_FOR_NO_REASON, window.closed())
+        .putValue(DELIVERED_AT_TEXT, window.deliveredAtText())
+        .putValue(NO_REASON_ENDS_TEXT, window.endsAtText())
         .putValue(EVIDENCE_TEXT, evidenceLinks(evidence));
     if (c.linkedFrom() != null) {
       vars.putValue(LINKED_FROM, c.linkedFrom());

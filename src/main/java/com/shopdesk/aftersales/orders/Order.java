@@ -14,7 +14,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
-/** An order as the shop imports it from the platform, and as the API shows it. */
+/**
+ * An order as the shop imports it from the platform, and as the API shows it. {@code returnWindowClosed}: the
+ * platform says the 7-day no-reason window has closed; read only when there is no sign-off time to count from.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Order(
     @NotBlank @Size(max = 64) String orderNo,
@@ -24,7 +27,8 @@ public record Order(
     Boolean shippingInsurance,
     @NotNull OrderStatus status,
     @Valid Shipment shipment,
-    OffsetDateTime deliveredAt) {
+    OffsetDateTime deliveredAt,
+    Boolean returnWindowClosed) {
 
   public record Buyer(
       @NotBlank @Size(max = 64) String id,

@@ -29,18 +29,20 @@ public class OrderRepository {
     Timestamp now = Timestamp.from(Instant.now());
     int updated = jdbc.update("""
         UPDATE orders SET buyer_id = ?, buyer_name = ?, buyer_phone = ?, buyer_address = ?, paid_amount = ?,
-          shipping_insurance = ?, status = ?, delivered_at = ?, updated_at = ? WHERE order_no = ?""",
+          shipping_insurance = ?, status = ?, delivered_at = ?, return_window_closed = ?, updated_at = ?
+        WHERE order_no = ?""",
         order.buyer().id(), order.buyer().name(), order.buyer().phone(), order.buyer().address(),
-        order.paidAmount(), order.insured(), order.status().name(), timestamp(order.deliveredAt()), now,
-        order.orderNo());
+        order.paidAmount(), order.insured(), order.status().name(), timestamp(order.deliveredAt()),
+        order.returnWindowClosed(), now, order.orderNo());
     boolean created = updated == 0;
     if (created) {
       jdbc.update("""
           INSERT INTO orders (order_no, buyer_id, buyer_name, buyer_phone, buyer_address, paid_amount,
-            shipping_insurance, status, delivered_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            shipping_insurance, status, delivered_at, return_window_closed, created_at, updated_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
           order.orderNo(), order.buyer().id(), order.buyer().name(), order.buyer().phone(),
           order.buyer().address(), order.paidAmount(), order.insured(), order.status().name(),
-          timestamp(order.deliveredAt()), now, now);
+          timestamp(order.deliveredAt()), order.returnWindowClosed(), now, now);
     }
     jdbc.update("DELETE FROM order_items WHERE order_no = ?", order.orderNo());
     for (Order.Item item : order.items()) {
@@ -80,7 +82,7 @@ public class OrderRepository {
     return jdbc.query("SELECT * FROM orders WHERE order_no = ?", (rs, i) -> orderRow(rs), orderNo).stream()
         .findFirst()
         .map(row -> new Order(row.orderNo(), row.buyer(), items(orderNo), row.paidAmount(), row.shippingInsurance(),
-            row.status(), outbound(orderNo), row.deliveredAt()));
+            row.status(), outbound(orderNo), row.deliveredAt(), row.returnWindowClosed()));
   }
 
   /** The warehouse shipped the order (perhaps while a cancellation was on its way). */
@@ -135,7 +137,8 @@ public class OrderRepository {
         new Order.Buyer(rs.getString("buyer_id"), rs.getString("buyer_name"), rs.getString("buyer_phone"),
             rs.getString("buyer_address")),
         List.of(), rs.getBigDecimal("paid_amount"), rs.getBoolean("shipping_insurance"),
-        OrderStatus.valueOf(rs.getString("status")), null, time(rs.getTimestamp("delivered_at")));
+        OrderStatus.valueOf(rs.getString("status")), null, time(rs.getTimestamp("delivered_at")),
+        (Boolean) rs.getObject("return_window_closed"));
   }
 
   private List<Order.Item> items(String orderNo) {

@@ -166,6 +166,15 @@ class ExchangeProcessTest extends AfterSalesTest {
   }
 
   @Test
+  void noParcelWithinTheDeadlineClosesTheExchangeAndTellsTheBuyer() {
+    String caseNo = openExchange(deliveredShoes(newOrderNo()), "PERSONAL", "SHOE-39");
+    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofDays(8).toMillis()));
+    runDueJobsOfCase(caseNo);
+    closed(caseNo, "EXPIRED");
+    assertThat(buyerMessages(caseNo)).contains("没有收到您的换货寄回单号，这次换货申请已关闭");
+  }
+
+  @Test
   void outOfStockTheBuyerCancels() {
     String orderNo = deliveredShoes(newOrderNo());
     warehouse.stock("SHOE-42", 0);

@@ -130,6 +130,8 @@ class ReshipProcessTest extends AfterSalesTest {
           .contains("已装齐").contains("一致");
       completeTask(caseNo, "confirmMissing", Map.of("buyerInsists", false));
       assertThat(closed(caseNo, "NOT_CONFIRMED").path("refunds")).isEmpty();
+      assertThat(buyerMessages(caseNo)).as("the buyer hears what was checked").contains("没有发现漏发")
+          .contains("一致");
     }
 
     @Test
@@ -243,6 +245,8 @@ class ReshipProcessTest extends AfterSalesTest {
 
       assertThat(caseView(caseNo).path("status").asText()).as("the old scan is not movement").isEqualTo("OPEN");
       assertThat(caseView(caseNo).path("remarks").toString()).contains("物流停滞");
+      assertThat(buyerMessages(caseNo)).as("the buyer hears the courier was chased").contains("已经催促快递尽快派送")
+          .contains("ZT-" + orderNo);
       push(caseNo, "ZT-" + orderNo, "IN_TRANSIT");
       closed(caseNo, "RESOLVED");
     }
@@ -339,11 +343,12 @@ class ReshipProcessTest extends AfterSalesTest {
     }
 
     @Test
-    void unconfirmedDamageCloses() {
+    void unconfirmedDamageClosesAndTellsTheBuyerWhy() {
       String orderNo = shippedOrder("DELIVERED", "128.00", 1);
       String caseNo = openCase(orderNo, "RESHIP", "DAMAGED", "128.00");
-      completeTask(caseNo, "reviewDamage", Map.of("damageConfirmed", false));
+      completeTask(caseNo, "reviewDamage", Map.of("damageConfirmed", false, "refusalReason", "外箱完好，照片看不出破损"));
       closed(caseNo, "NOT_CONFIRMED");
+      assertThat(buyerMessages(caseNo)).contains("无法确认商品在运输中破损：外箱完好，照片看不出破损");
       assertThat(courier.claims(caseNo)).isZero();
     }
   }

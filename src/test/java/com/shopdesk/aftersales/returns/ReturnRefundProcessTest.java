@@ -182,6 +182,10 @@ class ReturnRefundProcessTest extends AfterSalesTest {
       String orderNo = deliveredOrder("tea", "800.00", 3, false);
       String caseNo = openCase(orderNo, "RETURN_REFUND", "QUALITY", "800.00");
       completeTask(caseNo, "reviewEvidence", Map.of("claimConfirmed", true));
+      assertThat(engine.getTaskService().getVariable(task(caseNo, "negotiateCompensation").getId(),
+          "compensationAmount")).as("above 500 compensation is offered first too").isEqualTo(50.0);
+      completeTask(caseNo, "negotiateCompensation", Map.of("buyerAcceptsCompensation", false,
+          "declinedChoice", "RETURN", "compensationAmount", 50.0));
       shipBack(caseNo, "YT-" + orderNo, "8.00");
       returnArrives(caseNo, "YT-" + orderNo);
       completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true, "disposition", "RESTOCK"));
@@ -269,9 +273,13 @@ class ReturnRefundProcessTest extends AfterSalesTest {
     }
 
     @Test
-    void aWrongItemComesBackAtTheSellersCost() {
+    void aWrongItemIsOfferedCompensationFirstThenComesBackAtTheSellersCost() {
       String caseNo = openCase(deliveredOrder("tea", "128.00", 1, false), "RETURN_REFUND", "WRONG_ITEM", "128.00");
       completeTask(caseNo, "reviewEvidence", Map.of("claimConfirmed", true));
+      assertThat(engine.getTaskService().getVariable(task(caseNo, "negotiateCompensation").getId(),
+          "compensationAmount")).isEqualTo(20.0);
+      completeTask(caseNo, "negotiateCompensation", Map.of("buyerAcceptsCompensation", false,
+          "declinedChoice", "RETURN", "compensationAmount", 20.0));
       assertThat(buyerMessages(caseNo)).contains("运费由我们承担");
       assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNo).count()).isZero();
     }
@@ -303,6 +311,7 @@ class ReturnRefundProcessTest extends AfterSalesTest {
       ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofDays(8).toMillis()));
       runDueJobsOfCase(caseNo);
       assertThat(closed(caseNo, "EXPIRED").path("refunds")).isEmpty();
+      assertThat(buyerMessages(caseNo)).contains("没有收到您的退货快递单号，这次售后申请已关闭");
     }
 
     @Test
