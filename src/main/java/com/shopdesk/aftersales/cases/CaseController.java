@@ -15,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -34,9 +35,11 @@ public class CaseController {
   private final RefundLedger refunds;
   private final CaseParcels caseParcels;
   private final CaseWithdrawal withdrawal;
+  private final CaseCorrection correction;
 
   public CaseController(CaseIntake intake, CaseLedger ledger, CaseTimeline timeline, OrderRemarks remarks,
-      RefundLedger refunds, CaseParcels caseParcels, CaseWithdrawal withdrawal) {
+      RefundLedger refunds, CaseParcels caseParcels, CaseWithdrawal withdrawal, CaseCorrection correction) {
+    this.correction = correction;
     this.withdrawal = withdrawal;
     this.intake = intake;
     this.ledger = ledger;
@@ -60,7 +63,7 @@ public class CaseController {
         .map(r -> new CaseView.Refund(r.amount(), r.status().name(), r.idempotencyKey())).toList();
     List<CaseView.ParcelView> parcels = caseParcels.of(c.orderNo(), caseNo);
     return new CaseView(c, ledger.items(caseNo), ledger.evidence(caseNo), paid, parcels, remarks.ofCase(caseNo),
-        timeline.of(caseNo));
+        ledger.revisions(caseNo), timeline.of(caseNo));
   }
 
   /**
@@ -74,6 +77,22 @@ public class CaseController {
   }
 
   public record WithdrawRequest(@NotBlank @Size(max = 500) String reason) {}
+
+  /**
+   * Corrects the request type or reason the buyer chose wrong: the case is routed again and starts over in the
+   * process the corrected request belongs to. {@code note}: why, for the timeline.
+   */
+  @PatchMapping("/{caseNo}")
+  public CaseCorrection.Corrected correct(@PathVariable String caseNo, @Valid @RequestBody CorrectionRequest request,
+      Principal user) {
+    if (request.request() == null && request.reason() == null) {
+      throw ApiException.badRequest("reason", "name the corrected request, reason or both");
+    }
+    return correction.correct(caseNo, request.request(), request.reason(),
+        request.note() == null ? null : request.note().strip(), user.getName());
+  }
+
+  public record CorrectionRequest(RequestType request, Reason reason, @Size(max = 500) String note) {}
 
   /** A remark on the case's order by whoever is signed in: "样品已答应补寄" with a yellow flag, say. */
   @PostMapping("/{caseNo}/remarks")

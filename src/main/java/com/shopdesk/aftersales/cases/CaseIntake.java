@@ -112,12 +112,22 @@ public class CaseIntake {
         + request.reason().label() + "，金额 " + Money.format(amount)
         + (linkedFrom == null ? "" : "（接续售后单 " + linkedFrom + "）"), user);
 
-    List<String> evidence = request.evidence() == null ? List.of() : request.evidence();
+    String instanceId = start(record, order, items, request.evidence() == null ? List.of() : request.evidence(), route);
+    return new Opened(caseNo, process, instanceId);
+  }
+
+  /**
+   * Starts the case's process on the route's version with the case's variables, and links it in the ledger; a
+   * corrected case starts its new process here too.
+   */
+  String start(CaseRecord record, Order order, List<CaseRequest.CaseItem> items, List<String> evidence,
+      CaseRouter.Route route) {
     String category = order.item(mostValuable(items, order).sku()).orElseThrow().category();
-    ProcessInstance instance = runtime.startProcessInstanceById(route.definitionId(), caseNo, CaseVariables.atStart(record,
-        order, summary(items, order), replacements(items, order), category, evidence, noReasonWindow(order)));
-    ledger.linkProcessInstance(caseNo, instance.getId());
-    return new Opened(caseNo, process, instance.getId());
+    ProcessInstance instance = runtime.startProcessInstanceById(route.definitionId(), record.caseNo(),
+        CaseVariables.atStart(record, order, summary(items, order), replacements(items, order), category, evidence,
+            noReasonWindow(order)));
+    ledger.linkProcessInstance(record.caseNo(), instance.getId());
+    return instance.getId();
   }
 
   /**

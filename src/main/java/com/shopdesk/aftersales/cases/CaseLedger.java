@@ -45,6 +45,37 @@ public class CaseLedger {
     }
   }
 
+  /** An earlier version of a corrected case: revision 1 is the case as opened. */
+  public record Revision(int revision, RequestType request, Reason reason, String process, String processInstanceId,
+      String changedBy, OffsetDateTime changedAt, String note) {}
+
+  /**
+   * Keeps the case as it stands as its next earlier version, and makes the corrected request and reason, run
+   * by {@code process}, the current one. Replacement SKUs stay only on an exchange.
+   */
+  public void revise(CaseRecord current, RequestType request, Reason reason, String process, String changedBy,
+      String note) {
+    Integer last = jdbc.queryForObject("SELECT COALESCE(MAX(revision), 0) FROM case_revisions WHERE case_no = ?",
+        Integer.class, current.caseNo());
+    jdbc.update("""
+        INSERT INTO case_revisions (case_no, revision, request_type, reason, process_key, process_instance_id,
+          changed_by, changed_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        current.caseNo(), last + 1, current.request().name(), current.reason().name(), current.process(),
+        current.processInstanceId(), changedBy, Timestamp.from(Instant.now()), note);
+    jdbc.update("UPDATE cases SET request_type = ?, reason = ?, process_key = ? WHERE case_no = ?",
+        request.name(), reason.name(), process, current.caseNo());
+    if (request != RequestType.EXCHANGE) {
+      jdbc.update("UPDATE case_items SET replacement_sku = NULL WHERE case_no = ?", current.caseNo());
+    }
+  }
+
+  public List<Revision> revisions(String caseNo) {
+    return jdbc.query("SELECT * FROM case_revisions WHERE case_no = ? ORDER BY revision", (rs, i) -> new Revision(
+        rs.getInt("revision"), RequestType.valueOf(rs.getString("request_type")), Reason.valueOf(rs.getString("reason")),
+        rs.getString("process_key"), rs.getString("process_instance_id"), rs.getString("changed_by"),
+        time(rs.getTimestamp("changed_at")), rs.getString("note")), caseNo);
+  }
+
   public void linkProcessInstance(String caseNo, String processInstanceId) {
     jdbc.update("UPDATE cases SET process_instance_id = ? WHERE case_no = ?", processInstanceId, caseNo);
   }

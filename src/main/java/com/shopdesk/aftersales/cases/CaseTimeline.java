@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 /** What happened in a case, in order: intake, calls to other systems, decisions, messages to the buyer. */
 @Repository
 public class CaseTimeline {
-  public enum Kind { OPENED, STEP, TASK_DONE, BUYER_MESSAGE, REFUND, WITHDRAWN, CLOSED }
+  public enum Kind { OPENED, STEP, TASK_DONE, BUYER_MESSAGE, REFUND, CORRECTED, WITHDRAWN, CLOSED }
 
   public record Entry(OffsetDateTime at, Kind kind, String text, String actor) {}
 

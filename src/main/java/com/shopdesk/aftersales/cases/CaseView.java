@@ -6,7 +6,10 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A case as GET /api/cases/{caseNo} shows it: its ledger row and everything that happened to it. */
+/**
+ * A case as GET /api/cases/{caseNo} shows it: its ledger row and everything that happened to it;
+ * {@code revisions}: its earlier versions when an agent corrected the request or reason.
+ */
 public record CaseView(
     @JsonUnwrapped CaseRecord ledger,
     List<CaseRequest.CaseItem> items,
@@ -14,6 +17,7 @@ public record CaseView(
     List<Refund> refunds,
     List<ParcelView> parcels,
     List<OrderRemarks.Remark> remarks,
+    List<CaseLedger.Revision> revisions,
     List<CaseTimeline.Entry> timeline) {
 
   public record Refund(BigDecimal amount, String status, String idempotencyKey) {}

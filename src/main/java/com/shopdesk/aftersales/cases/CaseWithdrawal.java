@@ -1,13 +1,8 @@
 package com.shopdesk.aftersales.cases;
 
 import com.shopdesk.aftersales.api.ApiException;
-import com.shopdesk.aftersales.api.Money;
-import com.shopdesk.aftersales.courier.TrackingEvents;
-import com.shopdesk.aftersales.orders.OrderRepository;
 import com.shopdesk.aftersales.orders.Parcel;
 import com.shopdesk.aftersales.orders.ShipmentKind;
-import com.shopdesk.aftersales.payment.RefundLedger;
-import java.util.List;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
@@ -18,25 +13,19 @@ import org.springframework.transaction.annotation.Transactional;
  * closes the case WITHDRAWN at once and then undoes what is under way (the warehouse ships a cancelled order
  * after all, an interception is called off, a reshipment nobody collected is taken back). Refused once money
  * has been paid or goods have left for the buyer, or while the buyer's return parcel is on its way to the shop.
- * The order's row is held from the checks to the close, as a refund holds it from its check to the payment, so
- * a refund and a withdrawal of one case never both happen.
+ * The order's row is held from the checks to the close (see {@link OpenCaseChecks}).
  */
 @Service
 public class CaseWithdrawal {
   public static final String MESSAGE = "case.WITHDRAWN";
   private final CaseLedger ledger;
-  private final OrderRepository orders;
-  private final RefundLedger refunds;
-  private final TrackingEvents tracking;
+  private final OpenCaseChecks checks;
   private final CaseTimeline timeline;
   private final RuntimeService runtime;
 
-  public CaseWithdrawal(CaseLedger ledger, OrderRepository orders, RefundLedger refunds, TrackingEvents tracking,
-      CaseTimeline timeline, RuntimeService runtime) {
+  CaseWithdrawal(CaseLedger ledger, OpenCaseChecks checks, CaseTimeline timeline, RuntimeService runtime) {
     this.ledger = ledger;
-    this.orders = orders;
-    this.refunds = refunds;
-    this.tracking = tracking;
+    this.checks = checks;
     this.timeline = timeline;
     this.runtime = runtime;
   }
@@ -45,28 +34,13 @@ public class CaseWithdrawal {
 
   @Transactional
   public Withdrawn withdraw(String caseNo, String reason, String user) {
-    CaseRecord found = ledger.find(caseNo)
-        .orElseThrow(() -> ApiException.notFound("caseNo", "case " + caseNo + " not found"));
-    orders.lock(found.orderNo());
-    CaseRecord c = ledger.find(caseNo).orElseThrow();
-    if (c.status() != CaseStatus.OPEN) {
-      throw ApiException.conflict("caseNo", "case " + caseNo + " is closed already (" + c.resolution() + ")");
-    }
-    List<RefundLedger.Refund> paid = refunds.ofCase(caseNo);
-    if (!paid.isEmpty()) {
-      RefundLedger.Refund first = paid.get(0);
-      throw ApiException.conflict("caseNo", "case " + caseNo + " has paid the buyer " + Money.format(first.amount())
-          + (first.reference() == null ? "" : " (" + first.reference() + ")") + ": money paid cannot be withdrawn");
-    }
-    for (Parcel parcel : orders.parcels(c.orderNo())) {
-      if (!caseNo.equals(parcel.caseNo()) || parcel.withdrawnAt() != null) {
-        continue;
-      }
+    CaseRecord c = checks.openAndUnpaid(caseNo, "withdrawn");
+    for (Parcel parcel : checks.parcelsOf(c)) {
       if (parcel.kind() == ShipmentKind.RETURN) {
         throw ApiException.conflict("caseNo", "the buyer has sent the goods back (" + parcel.carrier() + " "
             + parcel.trackingNo() + "): the case goes on until they arrive and are inspected");
       }
-      if (!tracking.ofParcel(parcel.carrier(), parcel.trackingNo()).isEmpty()) {
+      if (checks.collected(parcel)) {
         throw ApiException.conflict("caseNo", "goods have left for the buyer (" + parcel.kind().label() + " "
             + parcel.carrier() + " " + parcel.trackingNo() + " was collected): the case cannot be withdrawn");
       }

@@ -41,6 +41,10 @@ public class SecurityConfig {
   private static final String[] DESK = {"GROUP_" + DeskGroups.AGENTS, "GROUP_" + DeskGroups.MANAGERS,
       "GROUP_" + DeskGroups.INTEGRATIONS, "GROUP_" + Groups.CAMUNDA_ADMIN};
 
+  /** Who may correct a case's request or reason: the desk's people, not the platform's integration. */
+  private static final String[] CORRECTORS = {"GROUP_" + DeskGroups.AGENTS, "GROUP_" + DeskGroups.MANAGERS,
+      "GROUP_" + Groups.CAMUNDA_ADMIN};
+
   @Bean
   @Order(1)
   SecurityFilterChain productApi(HttpSecurity http, ObjectMapper json) throws Exception {
@@ -55,6 +59,7 @@ public class SecurityConfig {
             .requestMatchers(HttpMethod.POST, "/api/cases", "/api/cases/*/return-shipment", "/api/cases/*/remarks",
                 "/api/cases/*/withdraw")
             .hasAnyAuthority(DESK)
+            .requestMatchers(HttpMethod.PATCH, "/api/cases/*").hasAnyAuthority(CORRECTORS)
             .anyRequest().denyAll())
         // EngineUserAuthenticationProvider, the one provider bean, is Spring Security's global one: naming it
         // here too would check a wrong password twice (once here, once in the parent manager)

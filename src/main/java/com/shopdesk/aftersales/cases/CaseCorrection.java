@@ -1,0 +1,112 @@
+package com.shopdesk.aftersales.cases;
+
+import com.shopdesk.aftersales.api.ApiException;
+import com.shopdesk.aftersales.orders.Order;
+import com.shopdesk.aftersales.orders.OrderRepository;
+import com.shopdesk.aftersales.orders.Parcel;
+import com.shopdesk.aftersales.orders.ShipmentKind;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An agent corrects a request type or reason the buyer chose wrong (修改退款原因/类型): the case keeps its number, is
+ * routed again from the corrected request, its old process ends (tasks, timers and called processes with it) and a
+ * new one starts; the ledger keeps the earlier version and the timeline says who changed what.
+ * <p>
+ * The new process starts from the beginning, so a correction is refused once money was paid or goods went to the
+ * buyer. When the new request goes to another process, it is also refused once the old one acted outside the
+ * desk (the warehouse cancelled the order, the courier was asked to intercept, the buyer sent the goods back):
+ * withdraw the case, which undoes that, and open a new one. Within the same process the new run finds that state
+ * (a return parcel already registered, an interception already asked for) and goes on from it.
+ */
+@Service
+public class CaseCorrection {
+  private final CaseLedger ledger;
+  private final OpenCaseChecks checks;
+  private final OrderRepository orders;
+  private final CaseRouter router;
+  private final CaseIntake intake;
+  private final CaseTimeline timeline;
+  private final RuntimeService runtime;
+
+  CaseCorrection(CaseLedger ledger, OpenCaseChecks checks, OrderRepository orders, CaseRouter router,
+      CaseIntake intake, CaseTimeline timeline, RuntimeService runtime) {
+    this.ledger = ledger;
+    this.checks = checks;
+    this.orders = orders;
+    this.router = router;
+    this.intake = intake;
+    this.timeline = timeline;
+    this.runtime = runtime;
+  }
+
+  public record Corrected(String caseNo, RequestType request, Reason reason, String process,
+      String processInstanceId) {}
+
+  @Transactional
+  public Corrected correct(String caseNo, RequestType request, Reason reason, String note, String user) {
+    CaseRecord c = checks.openAndUnpaid(caseNo, "corrected");
+    RequestType newRequest = request != null ? request : c.request();
+    Reason newReason = reason != null ? reason : c.reason();
+    if (newRequest == c.request() && newReason == c.reason()) {
+      throw ApiException.badRequest(request != null ? "request" : "reason", "case " + caseNo + " is a "
+          + c.request() + " request with reason " + c.reason() + " already: name the request or reason that changes");
+    }
+    List<Parcel> parcels = checks.parcelsOf(c);
+    for (Parcel parcel : parcels) {
+      if (parcel.kind() != ShipmentKind.RETURN) {
+        throw ApiException.conflict("caseNo", "goods have gone to the buyer in case " + caseNo + " ("
+            + parcel.kind().label() + " " + parcel.carrier() + " " + parcel.trackingNo() + "): it cannot be corrected");
+      }
+    }
+    Order order = orders.find(c.orderNo()).orElseThrow();
+    CaseRouter.Route route = router.route(newRequest, newReason, order.status());
+    if (!route.process().equals(c.process())) {
+      List<String> acted = actedOutside(c, parcels);
+      if (!acted.isEmpty()) {
+        throw ApiException.conflict("request", "the corrected request belongs to the '" + route.process()
+            + "' process, but case " + caseNo + " has already " + String.join(" and ", acted)
+            + ": withdraw it (which undoes that) and open a new case");
+      }
+    }
+
+    ledger.revise(c, newRequest, newReason, route.process(), user, note);
+    runtime.deleteProcessInstance(c.processInstanceId(), "售后单已更正为" + newRequest.label() + "（"
+        + newReason.label() + "），由 " + user + " 更正", true, true);
+    CaseRecord corrected = ledger.find(caseNo).orElseThrow();
+    String instanceId = intake.start(corrected, order, ledger.items(caseNo), ledger.evidence(caseNo), route);
+    timeline.record(caseNo, CaseTimeline.Kind.CORRECTED, "更正申请：" + change(c, newRequest, newReason)
+        + (note == null || note.isBlank() ? "" : "（" + note + "）") + "，转" + route.process() + "流程重新处理", user);
+    ledger.handledBy(caseNo, user);
+    return new Corrected(caseNo, newRequest, newReason, route.process(), instanceId);
+  }
+
+  private List<String> actedOutside(CaseRecord c, List<Parcel> parcels) {
+    List<String> acted = new ArrayList<>();
+    if (Boolean.TRUE.equals(runtime.getVariable(c.processInstanceId(), CaseVariables.OUTBOUND_CANCELLED))) {
+      acted.add("had the warehouse cancel the order's shipment");
+    }
+    if (Boolean.TRUE.equals(runtime.getVariable(c.processInstanceId(), CaseVariables.INTERCEPTION_REQUESTED))) {
+      acted.add("asked the courier to intercept the parcel");
+    }
+    if (!parcels.isEmpty()) {
+      acted.add("the buyer's return parcel " + parcels.get(0).carrier() + " " + parcels.get(0).trackingNo());
+    }
+    return acted;
+  }
+
+  /** "类型 仅退款 → 退货退款，原因 个人原因 → 质量问题". */
+  private static String change(CaseRecord c, RequestType request, Reason reason) {
+    List<String> parts = new ArrayList<>();
+    if (request != c.request()) {
+      parts.add("类型 " + c.request().label() + " → " + request.label());
+    }
+    if (reason != c.reason()) {
+      parts.add("原因 " + c.reason().label() + " → " + reason.label());
+    }
+    return String.join("，", parts);
+  }
+}
