@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Leaves a remark (备注) on the order while the case goes on. Inputs: {@code text}, the remark, and
- * {@code flag}, its colour (BLUE when not set; YELLOW when the buyer is still owed something).
+ * {@code flag}, its colour, which the case then carries in the ledger (when not set: BLUE, and the case's flag
+ * stays as a person set it).
  */
 @Component
 public class AddOrderRemarkDelegate implements JavaDelegate {
@@ -19,7 +20,12 @@ public class AddOrderRemarkDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     CaseVariables vars = CaseVariables.of(execution);
-    remarks.add(vars.orderNo(), vars.caseNo(), TaskInputs.required(execution, "text"), CaseIntake.SYSTEM,
-        TaskInputs.choice(execution, "flag", RemarkFlag.class, RemarkFlag.BLUE));
+    String text = TaskInputs.required(execution, "text");
+    RemarkFlag flag = TaskInputs.choice(execution, "flag", RemarkFlag.class, null);
+    if (flag == null) {
+      remarks.add(vars.orderNo(), vars.caseNo(), text, CaseIntake.SYSTEM);
+    } else {
+      remarks.add(vars.orderNo(), vars.caseNo(), text, CaseIntake.SYSTEM, flag);
+    }
   }
 }

@@ -79,7 +79,7 @@ public class CaseCorrection {
     CaseRecord corrected = ledger.find(caseNo).orElseThrow();
     String instanceId = intake.start(corrected, order, ledger.items(caseNo), ledger.evidence(caseNo), route);
     timeline.record(caseNo, CaseTimeline.Kind.CORRECTED, "更正申请：" + change(c, newRequest, newReason)
-        + (note == null || note.isBlank() ? "" : "（" + note + "）") + "，转" + route.process() + "流程重新处理", user);
+        + (note == null || note.isBlank() ? "" : "（" + note + "）") + "，按「" + route.name() + "」流程重新处理", user);
     ledger.handledBy(caseNo, user);
     return new Corrected(caseNo, newRequest, newReason, route.process(), instanceId);
   }

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Intake: checks a request against the order, registers the case and starts its process, all or nothing. */
 @Service
 public class CaseIntake {
-  static final String SYSTEM = "系统";
+  public static final String SYSTEM = "系统";
   private final OrderRepository orders;
   private final CaseLedger ledger;
   private final CaseNumbers numbers;

@@ -140,7 +140,7 @@ public class CaseLedger {
   }
 
   /**
-   * The ledger, newest first, optionally narrowed to one order, one status and one flag (the latest remark's),
+   * The ledger, newest first, optionally narrowed to one order, one status and one remark flag,
    * starting after {@code before}.
    * Each status's cases are read in order from the index on (status, opened_at, case_no), from the page's start
    * on however deep it is, and merged. An index on the opening time alone would serve no filter, and PostgreSQL

@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 
 /**
  * One row of the case ledger (登记表格); {@code linkedFrom} is the case this one took over from, {@code remarkFlag}
- * the flag of its latest remark (none before the first).
+ * the flag its remarks last set on purpose (blue from the first process remark; none before any).
  */
 public record CaseRecord(
     String caseNo,

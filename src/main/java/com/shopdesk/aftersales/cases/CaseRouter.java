@@ -21,8 +21,8 @@ public class CaseRouter {
     this.repository = repository;
   }
 
-  /** The process that handles a request: its key, and the version a case opened now starts. */
-  public record Route(String process, String definitionId) {}
+  /** The process that handles a request: its key, the version a case opened now starts, and its name. */
+  public record Route(String process, String definitionId, String name) {}
 
   /** The deployed process that handles the request, or 422 naming what is not handled. */
   public Route route(RequestType request, Reason reason, OrderStatus orderStatus) {
@@ -43,6 +43,6 @@ public class CaseRouter {
       throw ApiException.unprocessable("request", "a " + request + " request with reason " + reason + " on a "
           + orderStatus + " order belongs to the '" + process + "' process, which is not available yet");
     }
-    return new Route(process, latest.getId());
+    return new Route(process, latest.getId(), latest.getName() != null ? latest.getName() : process);
   }
 }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Remarks on the order (备注): every case outcome leaves one, as the desk's rules require, with who wrote it,
- * when, and a flag colour. The case's flag in the ledger is its latest remark's.
+ * when, and a flag colour. The case's flag in the ledger is the one last set on purpose.
  */
 @Repository
 public class OrderRemarks {
@@ -24,13 +24,22 @@ public class OrderRemarks {
     this.jdbc = jdbc;
   }
 
-  /** Writes "售后 AS…：text" on the order with a blue flag, as the desk's rules want every case noted there. */
-  public void add(String orderNo, String caseNo, String text, String author) {
-    add(orderNo, caseNo, text, author, RemarkFlag.BLUE);
+  /**
+   * Writes "售后 AS…：text" on the order with a blue flag, as the desk's rules want every case noted there. The
+   * case takes the blue flag only when it has none yet: a flag a person set (yellow: something still owed) stays
+   * until a person sets another.
+   */
+  public Remark add(String orderNo, String caseNo, String text, String author) {
+    return insert(orderNo, caseNo, text, author, RemarkFlag.BLUE, false);
   }
 
   /** Writes "售后 AS…：text" on the order, flagged; the case now carries that flag in the ledger. */
   public Remark add(String orderNo, String caseNo, String text, String author, RemarkFlag flag) {
+    return insert(orderNo, caseNo, text, author, flag, true);
+  }
+
+  private Remark insert(String orderNo, String caseNo, String text, String author, RemarkFlag flag,
+      boolean setsFlag) {
     KeyHolder id = new GeneratedKeyHolder();
     Timestamp now = Timestamp.from(Instant.now());
     String written = "售后 " + caseNo + "：" + text;
@@ -46,7 +55,8 @@ public class OrderRemarks {
       insert.setString(6, flag.name());
       return insert;
     }, id);
-    jdbc.update("UPDATE cases SET remark_flag = ? WHERE case_no = ?", flag.name(), caseNo);
+    jdbc.update("UPDATE cases SET remark_flag = ? WHERE case_no = ?" + (setsFlag ? "" : " AND remark_flag IS NULL"),
+        flag.name(), caseNo);
     return new Remark(id.getKey().longValue(), CaseLedger.time(now), written, author, flag);
   }
 

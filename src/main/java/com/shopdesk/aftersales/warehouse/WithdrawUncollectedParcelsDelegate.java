@@ -1,5 +1,6 @@
 package com.shopdesk.aftersales.warehouse;
 
+import com.shopdesk.aftersales.cases.CaseIntake;
 import com.shopdesk.aftersales.cases.CaseTimeline;
 import com.shopdesk.aftersales.cases.CaseVariables;
 import com.shopdesk.aftersales.cases.OrderRemarks;
@@ -52,7 +53,7 @@ public class WithdrawUncollectedParcelsDelegate implements JavaDelegate {
         timeline.record(vars.caseNo(), CaseTimeline.Kind.STEP, "仓库已撤回未揽收的包裹：" + name, null);
       } else {
         remarks.add(vars.orderNo(), vars.caseNo(), "申请已撤销，但" + name + " 已被快递揽收，请与买家确认是否拒收",
-            "系统", RemarkFlag.YELLOW);
+            CaseIntake.SYSTEM, RemarkFlag.YELLOW);
       }
     }
   }

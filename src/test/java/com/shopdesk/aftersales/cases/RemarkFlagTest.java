@@ -64,6 +64,19 @@ class RemarkFlagTest extends AfterSalesTest {
   }
 
   @Test
+  void closingTheCaseLeavesAYellowFlagAPersonSet() {
+    String caseNo = openCase();
+    runDueJobsOfCase(caseNo);
+    assertThat(remark(caseNo, "{\"text\":\"答应补寄龙井小样 5g\",\"flag\":\"YELLOW\"}", "agent1").status())
+        .isEqualTo(201);
+    completeTask(caseNo, "retain", Map.of("retained", true, "retentionAmount", 10.0));
+    assertThat(caseView(caseNo).path("status").asText()).isEqualTo("CLOSED");
+    JsonNode remarks = caseView(caseNo).path("remarks");
+    assertThat(remarks.get(remarks.size() - 1).path("flag").asText()).as("the closing remark").isEqualTo("BLUE");
+    assertThat(ledger("flag=YELLOW&status=CLOSED")).as("the sample is still owed").contains(caseNo);
+  }
+
+  @Test
   void theProcessesRemarksAreBlueAndNameWhoClosedTheCase() {
     String caseNo = openCase();
     runDueJobsOfCase(caseNo);
