@@ -17,6 +17,12 @@ public final class TaskInputs {
     return value.toString();
   }
 
+  /** The input's value, or null when the task does not set it. */
+  public static String optional(DelegateExecution execution, String input) {
+    Object value = execution.getVariableLocal(input);
+    return value == null || value.toString().isBlank() ? null : value.toString();
+  }
+
   /** One of an enum's names, {@code fallback} when the task does not set it, else a failure naming the choices. */
   public static <E extends Enum<E>> E choice(DelegateExecution execution, String input, Class<E> type, E fallback) {
     Object value = execution.getVariableLocal(input);

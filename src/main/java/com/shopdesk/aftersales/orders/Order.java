@@ -17,6 +17,7 @@ import java.util.Optional;
 /**
  * An order as the shop imports it from the platform, and as the API shows it. {@code returnWindowClosed}: the
  * platform says the 7-day no-reason window has closed; read only when there is no sign-off time to count from.
+ * {@code receiptConfirmed}: the buyer confirmed receipt (确认收货) on the platform.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Order(
@@ -28,7 +29,8 @@ public record Order(
     @NotNull OrderStatus status,
     @Valid Shipment shipment,
     OffsetDateTime deliveredAt,
-    Boolean returnWindowClosed) {
+    Boolean returnWindowClosed,
+    Boolean receiptConfirmed) {
 
   public record Buyer(
       @NotBlank @Size(max = 64) String id,
@@ -47,6 +49,10 @@ public record Order(
       @NotBlank @Size(max = 32) String carrier,
       @NotBlank @Size(max = 64) String trackingNo,
       OffsetDateTime shippedAt) {}
+
+  public boolean confirmedByBuyer() {
+    return Boolean.TRUE.equals(receiptConfirmed);
+  }
 
   public boolean insured() {
     return Boolean.TRUE.equals(shippingInsurance);

@@ -1,5 +1,6 @@
 package com.shopdesk.aftersales.orders;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.shopdesk.aftersales.api.ApiException;
 import jakarta.validation.Valid;
 import java.util.HashSet;
@@ -84,9 +85,13 @@ public class OrderController {
             && k.category().equals(item.category())).isPresent());
   }
 
+  /** The order as imported, and {@code receiptExtension} once the desk had the platform extend its receipt. */
+  public record OrderView(@JsonUnwrapped Order order, OrderRepository.ReceiptExtension receiptExtension) {}
+
   @GetMapping("/{orderNo}")
-  public Order get(@PathVariable String orderNo) {
-    return orders.find(orderNo)
+  public OrderView get(@PathVariable String orderNo) {
+    Order order = orders.find(orderNo)
         .orElseThrow(() -> ApiException.notFound("orderNo", "order " + orderNo + " not found"));
+    return new OrderView(order, orders.receiptExtension(orderNo).orElse(null));
   }
 }

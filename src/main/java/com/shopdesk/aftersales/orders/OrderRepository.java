@@ -29,20 +29,20 @@ public class OrderRepository {
     Timestamp now = Timestamp.from(Instant.now());
     int updated = jdbc.update("""
         UPDATE orders SET buyer_id = ?, buyer_name = ?, buyer_phone = ?, buyer_address = ?, paid_amount = ?,
-          shipping_insurance = ?, status = ?, delivered_at = ?, return_window_closed = ?, updated_at = ?
-        WHERE order_no = ?""",
+          shipping_insurance = ?, status = ?, delivered_at = ?, return_window_closed = ?, receipt_confirmed = ?,
+          updated_at = ? WHERE order_no = ?""",
         order.buyer().id(), order.buyer().name(), order.buyer().phone(), order.buyer().address(),
         order.paidAmount(), order.insured(), order.status().name(), timestamp(order.deliveredAt()),
-        order.returnWindowClosed(), now, order.orderNo());
+        order.returnWindowClosed(), order.receiptConfirmed(), now, order.orderNo());
     boolean created = updated == 0;
     if (created) {
       jdbc.update("""
           INSERT INTO orders (order_no, buyer_id, buyer_name, buyer_phone, buyer_address, paid_amount,
-            shipping_insurance, status, delivered_at, return_window_closed, created_at, updated_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            shipping_insurance, status, delivered_at, return_window_closed, receipt_confirmed, created_at, updated_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
           order.orderNo(), order.buyer().id(), order.buyer().name(), order.buyer().phone(),
           order.buyer().address(), order.paidAmount(), order.insured(), order.status().name(),
-          timestamp(order.deliveredAt()), order.returnWindowClosed(), now, now);
+          timestamp(order.deliveredAt()), order.returnWindowClosed(), order.receiptConfirmed(), now, now);
     }
     jdbc.update("DELETE FROM order_items WHERE order_no = ?", order.orderNo());
     for (Order.Item item : order.items()) {
@@ -65,6 +65,23 @@ public class OrderRepository {
         .isEmpty();
   }
 
+  /** The platform extended the buyer's confirm-receipt time (延长收货) at the desk's request. */
+  public record ReceiptExtension(int days, OffsetDateTime at) {}
+
+  /** Records the first extension of the order's receipt; false when one was recorded already. */
+  public boolean recordReceiptExtension(String orderNo, int days, OffsetDateTime at) {
+    return jdbc.update("""
+        UPDATE orders SET receipt_extended_days = ?, receipt_extended_at = ?
+        WHERE order_no = ? AND receipt_extended_at IS NULL""", days, timestamp(at), orderNo) == 1;
+  }
+
+  public Optional<ReceiptExtension> receiptExtension(String orderNo) {
+    return jdbc.query("""
+        SELECT receipt_extended_days, receipt_extended_at FROM orders
+        WHERE order_no = ? AND receipt_extended_at IS NOT NULL""",
+        (rs, i) -> new ReceiptExtension(rs.getInt(1), time(rs.getTimestamp(2))), orderNo).stream().findFirst();
+  }
+
   /** Whether any after-sales case or refund refers to the order. */
   public boolean hasAfterSales(String orderNo) {
     Integer n = jdbc.queryForObject("""
@@ -82,7 +99,7 @@ public class OrderRepository {
     return jdbc.query("SELECT * FROM orders WHERE order_no = ?", (rs, i) -> orderRow(rs), orderNo).stream()
         .findFirst()
         .map(row -> new Order(row.orderNo(), row.buyer(), items(orderNo), row.paidAmount(), row.shippingInsurance(),
-            row.status(), outbound(orderNo), row.deliveredAt(), row.returnWindowClosed()));
+            row.status(), outbound(orderNo), row.deliveredAt(), row.returnWindowClosed(), row.receiptConfirmed()));
   }
 
   /** The warehouse shipped the order (perhaps while a cancellation was on its way). */
@@ -138,7 +155,7 @@ public class OrderRepository {
             rs.getString("buyer_address")),
         List.of(), rs.getBigDecimal("paid_amount"), rs.getBoolean("shipping_insurance"),
         OrderStatus.valueOf(rs.getString("status")), null, time(rs.getTimestamp("delivered_at")),
-        (Boolean) rs.getObject("return_window_closed"));
+        (Boolean) rs.getObject("return_window_closed"), (Boolean) rs.getObject("receipt_confirmed"));
   }
 
   private List<Order.Item> items(String orderNo) {

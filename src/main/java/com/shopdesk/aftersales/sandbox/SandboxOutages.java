@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class SandboxOutages {
   public enum SandboxSystem {
-    COURIER("快递接口"), WAREHOUSE("仓库接口"), PAYMENT("支付接口");
+    COURIER("快递接口"), WAREHOUSE("仓库接口"), PAYMENT("支付接口"), PLATFORM("平台接口");
 
     final String label;
 

@@ -149,6 +149,7 @@ class ExchangeProcessTest extends AfterSalesTest {
     assertThat(open.get(0).path("linkedFrom").asText()).isEqualTo(caseNo);
     String refundCase = open.get(0).path("caseNo").asText();
     assertThat(caseView(refundCase).path("items").get(0).has("replacementSku")).isFalse();
+    runDueJobsOfCase(refundCase);
     assertThat(buyerMessages(refundCase)).as("straight to the return, no retention attempt").contains("将商品寄回");
   }
 

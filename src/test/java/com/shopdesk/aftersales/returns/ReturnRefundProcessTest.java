@@ -429,6 +429,7 @@ class ReturnRefundProcessTest extends AfterSalesTest {
     assertThat(open.get(0).path("amount").decimalValue()).isEqualByComparingTo("99.00");
     assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(returnCase).count())
         .as("the buyer has decided: no retention attempt").isZero();
+    runDueJobsOfCase(returnCase);
     assertThat(buyerMessages(returnCase)).contains("将商品寄回");
   }
 }

@@ -1,0 +1,11 @@
+package com.shopdesk.aftersales.platform;
+
+/** The sales platform's seller API (Taobao Open Platform): what the desk asks it to do for an order. */
+public interface PlatformGateway {
+
+  /**
+   * Extends the time the buyer has to confirm receipt (延长收货) by {@code days}, so the order does not complete and
+   * pay out while a return or exchange is under way. Repeating it for the same order is harmless.
+   */
+  void extendReceipt(String orderNo, int days);
+}
