@@ -1,6 +1,10 @@
 package com.shopdesk.aftersales.cases;
 
 import com.shopdesk.aftersales.api.ApiException;
+import com.shopdesk.aftersales.orders.Order;
+import com.shopdesk.aftersales.orders.OrderRepository;
+import com.shopdesk.aftersales.orders.PaymentChannel;
+import com.shopdesk.aftersales.payment.RefundArrival;
 import com.shopdesk.aftersales.payment.RefundLedger;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -36,9 +40,14 @@ public class CaseController {
   private final CaseParcels caseParcels;
   private final CaseWithdrawal withdrawal;
   private final CaseCorrection correction;
+  private final OrderRepository orders;
+  private final RefundArrival arrival;
 
   public CaseController(CaseIntake intake, CaseLedger ledger, CaseTimeline timeline, OrderRemarks remarks,
-      RefundLedger refunds, CaseParcels caseParcels, CaseWithdrawal withdrawal, CaseCorrection correction) {
+      RefundLedger refunds, CaseParcels caseParcels, CaseWithdrawal withdrawal, CaseCorrection correction,
+      OrderRepository orders, RefundArrival arrival) {
+    this.orders = orders;
+    this.arrival = arrival;
     this.correction = correction;
     this.withdrawal = withdrawal;
     this.intake = intake;
@@ -59,8 +68,14 @@ public class CaseController {
   public CaseView get(@PathVariable String caseNo) {
     CaseRecord c = ledger.find(caseNo)
         .orElseThrow(() -> ApiException.notFound("caseNo", "case " + caseNo + " not found"));
-    List<CaseView.Refund> paid = refunds.ofCase(caseNo).stream()
-        .map(r -> new CaseView.Refund(r.amount(), r.status().name(), r.idempotencyKey())).toList();
+    PaymentChannel channel = orders.find(c.orderNo()).map(Order::paymentChannel).orElse(null);
+    List<CaseView.Refund> paid = refunds.ofCase(caseNo).stream().map(r -> {
+      RefundArrival.Expected expected = r.paidAt() == null ? null : arrival.of(r.paidAt(), channel);
+      return new CaseView.Refund(r.amount(), r.status().name(), r.idempotencyKey(), r.reference(), r.paidAt(),
+          channel == null ? null : channel.name(), expected == null ? null : expected.from(),
+          expected == null ? null : expected.by(),
+          expected == null ? "退款处理中" : expected.windowText() + "，最晚 " + expected.byText());
+    }).toList();
     List<CaseView.ParcelView> parcels = caseParcels.of(c.orderNo(), caseNo);
     return new CaseView(c, ledger.items(caseNo), ledger.evidence(caseNo), paid, parcels, remarks.ofCase(caseNo),
         ledger.revisions(caseNo), timeline.of(caseNo));

@@ -209,7 +209,8 @@ public class CaseIntake {
         + " 换 " + (i.wantedSku().equals(i.sku()) ? "同款" : i.wantedSku())).collect(Collectors.joining("；"));
   }
 
-  private static String summary(List<CaseRequest.CaseItem> items, Order order) {
+  /** "西湖龙井 250g ×1（单价 ¥128.00）；…" for forms and messages. */
+  public static String summary(List<CaseRequest.CaseItem> items, Order order) {
     return items.stream().map(i -> {
       Order.Item ordered = order.item(i.sku()).orElseThrow();
       return ordered.name() + " ×" + i.quantity() + "（单价 " + Money.format(ordered.unitPrice()) + "）";

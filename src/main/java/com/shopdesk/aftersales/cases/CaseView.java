@@ -20,7 +20,12 @@ public record CaseView(
     List<CaseLedger.Revision> revisions,
     List<CaseTimeline.Entry> timeline) {
 
-  public record Refund(BigDecimal amount, String status, String idempotencyKey) {}
+  /**
+   * A refund and where it is: the provider's reference, when it was paid, and for a paid one when the buyer should
+   * see it ({@code expectedFrom} to {@code expectedBy}, by the order's payment channel; {@code arrival} in words).
+   */
+  public record Refund(BigDecimal amount, String status, String idempotencyKey, String reference,
+      OffsetDateTime paidAt, String channel, OffsetDateTime expectedFrom, OffsetDateTime expectedBy, String arrival) {}
 
   public record ParcelView(ShipmentKind kind, String carrier, String trackingNo, String latestEvent,
       OffsetDateTime latestEventAt, OffsetDateTime withdrawnAt) {}

@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * An order as the shop imports it from the platform, and as the API shows it. {@code returnWindowClosed}: the
  * platform says the 7-day no-reason window has closed; read only when there is no sign-off time to count from.
- * {@code receiptConfirmed}: the buyer confirmed receipt (确认收货) on the platform.
+ * {@code receiptConfirmed}: the buyer confirmed receipt (确认收货) on the platform. {@code paymentChannel}: how the
+ * buyer paid, which decides when a refund arrives.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Order(
@@ -30,7 +31,8 @@ public record Order(
     @Valid Shipment shipment,
     OffsetDateTime deliveredAt,
     Boolean returnWindowClosed,
-    Boolean receiptConfirmed) {
+    Boolean receiptConfirmed,
+    PaymentChannel paymentChannel) {
 
   public record Buyer(
       @NotBlank @Size(max = 64) String id,

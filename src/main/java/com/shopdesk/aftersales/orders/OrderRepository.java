@@ -30,19 +30,21 @@ public class OrderRepository {
     int updated = jdbc.update("""
         UPDATE orders SET buyer_id = ?, buyer_name = ?, buyer_phone = ?, buyer_address = ?, paid_amount = ?,
           shipping_insurance = ?, status = ?, delivered_at = ?, return_window_closed = ?, receipt_confirmed = ?,
-          updated_at = ? WHERE order_no = ?""",
+          payment_channel = ?, updated_at = ? WHERE order_no = ?""",
         order.buyer().id(), order.buyer().name(), order.buyer().phone(), order.buyer().address(),
         order.paidAmount(), order.insured(), order.status().name(), timestamp(order.deliveredAt()),
-        order.returnWindowClosed(), order.receiptConfirmed(), now, order.orderNo());
+        order.returnWindowClosed(), order.receiptConfirmed(),
+        order.paymentChannel() == null ? null : order.paymentChannel().name(), now, order.orderNo());
     boolean created = updated == 0;
     if (created) {
       jdbc.update("""
           INSERT INTO orders (order_no, buyer_id, buyer_name, buyer_phone, buyer_address, paid_amount,
-            shipping_insurance, status, delivered_at, return_window_closed, receipt_confirmed, created_at, updated_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            shipping_insurance, status, delivered_at, return_window_closed, receipt_confirmed, payment_channel,
+            created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
           order.orderNo(), order.buyer().id(), order.buyer().name(), order.buyer().phone(),
           order.buyer().address(), order.paidAmount(), order.insured(), order.status().name(),
-          timestamp(order.deliveredAt()), order.returnWindowClosed(), order.receiptConfirmed(), now, now);
+          timestamp(order.deliveredAt()), order.returnWindowClosed(), order.receiptConfirmed(),
+          order.paymentChannel() == null ? null : order.paymentChannel().name(), now, now);
     }
     jdbc.update("DELETE FROM order_items WHERE order_no = ?", order.orderNo());
     for (Order.Item item : order.items()) {
@@ -99,7 +101,8 @@ public class OrderRepository {
     return jdbc.query("SELECT * FROM orders WHERE order_no = ?", (rs, i) -> orderRow(rs), orderNo).stream()
         .findFirst()
         .map(row -> new Order(row.orderNo(), row.buyer(), items(orderNo), row.paidAmount(), row.shippingInsurance(),
-            row.status(), outbound(orderNo), row.deliveredAt(), row.returnWindowClosed(), row.receiptConfirmed()));
+            row.status(), outbound(orderNo), row.deliveredAt(), row.returnWindowClosed(), row.receiptConfirmed(),
+            row.paymentChannel()));
   }
 
   /** The warehouse shipped the order (perhaps while a cancellation was on its way). */
@@ -155,7 +158,8 @@ public class OrderRepository {
             rs.getString("buyer_address")),
         List.of(), rs.getBigDecimal("paid_amount"), rs.getBoolean("shipping_insurance"),
         OrderStatus.valueOf(rs.getString("status")), null, time(rs.getTimestamp("delivered_at")),
-        (Boolean) rs.getObject("return_window_closed"), (Boolean) rs.getObject("receipt_confirmed"));
+        (Boolean) rs.getObject("return_window_closed"), (Boolean) rs.getObject("receipt_confirmed"),
+        rs.getString("payment_channel") == null ? null : PaymentChannel.valueOf(rs.getString("payment_channel")));
   }
 
   private List<Order.Item> items(String orderNo) {

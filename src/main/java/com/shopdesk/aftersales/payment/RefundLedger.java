@@ -5,6 +5,8 @@ import com.shopdesk.aftersales.orders.OrderRepository;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,7 +17,9 @@ import org.springframework.stereotype.Repository;
 public class RefundLedger {
   public enum Status { PENDING, SUCCEEDED }
 
-  public record Refund(String caseNo, BigDecimal amount, Status status, String idempotencyKey, String reference) {}
+  /** {@code paidAt}: when the provider paid it, null while pending. */
+  public record Refund(String caseNo, BigDecimal amount, Status status, String idempotencyKey, String reference,
+      OffsetDateTime paidAt) {}
 
   private final JdbcTemplate jdbc;
   private final OrderRepository orders;
@@ -85,6 +89,7 @@ public class RefundLedger {
 
   private static Refund refund(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new Refund(rs.getString("case_no"), rs.getBigDecimal("amount"), Status.valueOf(rs.getString("status")),
-        rs.getString("idempotency_key"), rs.getString("provider_ref"));
+        rs.getString("idempotency_key"), rs.getString("provider_ref"), rs.getTimestamp("completed_at") == null ? null
+        : rs.getTimestamp("completed_at").toInstant().atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime());
   }
 }

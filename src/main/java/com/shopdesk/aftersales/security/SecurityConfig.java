@@ -57,7 +57,7 @@ public class SecurityConfig {
             .requestMatchers("/sandbox/**").hasAnyAuthority(SYSTEMS)
             .requestMatchers(HttpMethod.GET, "/api/orders/*", "/api/cases", "/api/cases/*").hasAnyAuthority(DESK)
             .requestMatchers(HttpMethod.POST, "/api/cases", "/api/cases/*/return-shipment", "/api/cases/*/remarks",
-                "/api/cases/*/withdraw")
+                "/api/cases/*/withdraw", "/api/cases/*/refund-inquiries")
             .hasAnyAuthority(DESK)
             .requestMatchers(HttpMethod.PATCH, "/api/cases/*").hasAnyAuthority(CORRECTORS)
             .anyRequest().denyAll())

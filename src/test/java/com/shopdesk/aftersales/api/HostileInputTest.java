@@ -129,6 +129,7 @@ class HostileInputTest extends AfterSalesTest {
   private String returnCase;
   private String withdrawnCase;
   private String correctedCase;
+  private String refundedCase;
 
   @AfterEach
   void noSystemStaysDown() {
@@ -297,6 +298,9 @@ class HostileInputTest extends AfterSalesTest {
             Field.of("request", Kind.ENUM, false),
             Field.of("reason", Kind.ENUM, false),
             Field.text("note", 500, false)), 200, false),
+        new BodyEndpoint("POST /api/cases/{caseNo}/refund-inquiries", "/api/cases/" + refundedCase
+            + "/refund-inquiries", AGENT, """
+            {"note":"信用卡账单里没看到"}""", List.of(Field.text("note", 500, false)), 200, true),
         new BodyEndpoint("POST /api/courier-events", "/api/courier-events", PLATFORM, """
             {"carrier":"ZTO","trackingNo":"ZT-E-%s","event":"INTERCEPTED","at":"2026-11-12T09:00:00+08:00"}"""
             .formatted(unique), trackingEventFields(), 202, false),
@@ -357,6 +361,13 @@ class HostileInputTest extends AfterSalesTest {
 
     String correctedOrder = newOrderNo();
     importOrder(correctedOrder, "DELIVERED", "ZT-" + correctedOrder, "128.00", 1);
+    String refundedOrder = newOrderNo();
+    importOrder(refundedOrder, "UNSHIPPED", null, "128.00", 1);
+    refundedCase = send("POST", "/api/cases", """
+        {"orderNo":"%s","request":"REFUND_ONLY","reason":"PERSONAL"}""".formatted(refundedOrder), AGENT,
+        USER_PASSWORD).json().path("caseNo").asText();
+    runDueJobsOfCase(refundedCase);
+
     correctedCase = send("POST", "/api/cases", """
         {"orderNo":"%s","request":"RETURN_REFUND","reason":"PERSONAL"}""".formatted(correctedOrder), AGENT,
         USER_PASSWORD).json().path("caseNo").asText();

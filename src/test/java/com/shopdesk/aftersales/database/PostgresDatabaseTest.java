@@ -63,7 +63,7 @@ class PostgresDatabaseTest {
     app.getBean(OrderRepository.class).save(new Order(orderNo, new Order.Buyer("tb_pg", "周先生", null, null),
         List.of(new Order.Item("LJ-250", "西湖龙井 250g", "tea", 1, new BigDecimal("128.00"))),
         new BigDecimal("128.00"), true, OrderStatus.SHIPPED,
-        new Order.Shipment("ZTO", "ZT-" + orderNo, OffsetDateTime.now()), null, null, null));
+        new Order.Shipment("ZTO", "ZT-" + orderNo, OffsetDateTime.now()), null, null, null, null));
     CaseIntake.Opened opened = app.getBean(CaseIntake.class).open(new CaseRequest(orderNo, RequestType.REFUND_ONLY,
         Reason.PERSONAL, null, null, List.of(), null), "agent1");
     runJobs(opened.processInstanceId());

@@ -23,7 +23,7 @@ class OrderImportTransactionTest {
   private final List<String> steps = new ArrayList<>();
   private final Order order = new Order("T1", new Order.Buyer("tb_alice", "王小姐", null, null),
       List.of(new Order.Item("LJ-250", "西湖龙井 250g", "tea", 2, new BigDecimal("128.00"))), new BigDecimal("256.00"),
-      true, OrderStatus.UNSHIPPED, null, null, null, null);
+      true, OrderStatus.UNSHIPPED, null, null, null, null, null);
 
   private final AbstractPlatformTransactionManager transactions = new AbstractPlatformTransactionManager() {
     @Override
@@ -90,7 +90,7 @@ class OrderImportTransactionTest {
   @Test
   void aRefusedUpdateRollsBackBeforeSaving() {
     Order paidLess = new Order("T1", order.buyer(), order.items(), new BigDecimal("200.00"), true,
-        OrderStatus.UNSHIPPED, null, null, null, null);
+        OrderStatus.UNSHIPPED, null, null, null, null, null);
     OrderController controller = new OrderController(new Recording(paidLess, true), transactions);
 
     assertThatThrownBy(() -> controller.importOrder(order)).isInstanceOf(ApiException.class)

@@ -1,0 +1,55 @@
+package com.shopdesk.aftersales.payment;
+
+import com.shopdesk.aftersales.calendar.WorkingDays;
+import com.shopdesk.aftersales.orders.PaymentChannel;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import org.springframework.stereotype.Component;
+
+/**
+ * When a paid refund should reach the buyer, by payment channel, counted in working days (State Council holidays
+ * and make-up days included) from the moment it was paid. A channel the platform did not send is estimated as a
+ * card, the slower case.
+ */
+@Component
+public class RefundArrival {
+  private static final ZoneId SHOP_ZONE = ZoneId.of("Asia/Shanghai");
+  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private final WorkingDays workingDays;
+
+  public RefundArrival(WorkingDays workingDays) {
+    this.workingDays = workingDays;
+  }
+
+  /** {@code channel}: as the order says, null when unknown; {@code channelText} says which was assumed. */
+  public record Expected(PaymentChannel channel, String channelText, OffsetDateTime from, OffsetDateTime by) {
+    public String byText() {
+      return SHOWN.format(by.atZoneSameInstant(SHOP_ZONE));
+    }
+
+    /** "退回余额，即时到账" or "退回信用卡，一般 2–10 个工作日到账". */
+    public String windowText() {
+      return from.equals(by) ? "退回" + channelText + "，即时到账"
+          : "退回" + channelText + "，一般 " + CARD_WINDOW + " 个工作日到账";
+    }
+  }
+
+  private static final String CARD_WINDOW = PaymentChannel.BANK_CARD.fromWorkingDays() + "–"
+      + PaymentChannel.BANK_CARD.byWorkingDays();
+
+  public Expected of(OffsetDateTime paidAt, PaymentChannel channel) {
+    PaymentChannel assumed = channel == null ? PaymentChannel.BANK_CARD : channel;
+    String text = channel == null ? "银行卡（支付方式未知，按银行卡估算）" : channel.label();
+    return new Expected(channel, text, after(paidAt, assumed.fromWorkingDays()), after(paidAt, assumed.byWorkingDays()));
+  }
+
+  private OffsetDateTime after(OffsetDateTime from, int days) {
+    if (days == 0) {
+      return from;
+    }
+    Date at = workingDays.after(Date.from(from.toInstant()), days);
+    return at.toInstant().atZone(SHOP_ZONE).toOffsetDateTime();
+  }
+}
