@@ -49,6 +49,7 @@ class TasklistBrowserTest extends BrowserTest {
         .path("caseNo").asText();
     var retain = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
     engine.getTaskService().complete(retain.getId(), java.util.Map.of("retained", false));
+    runDueJobsOfCase(caseNo); // the receipt extension, as the job executor would
     post("/api/cases/" + caseNo + "/return-shipment", """
         {"carrier":"YTO","trackingNo":"YT-%s","shippingFee":10.00}""".formatted(orderNo));
     post("/api/courier-events", """
