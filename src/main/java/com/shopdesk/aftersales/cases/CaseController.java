@@ -74,7 +74,7 @@ public class CaseController {
       return new CaseView.Refund(r.amount(), r.status().name(), r.idempotencyKey(), r.reference(), r.paidAt(),
           channel == null ? null : channel.name(), expected == null ? null : expected.from(),
           expected == null ? null : expected.by(),
-          expected == null ? "退款处理中" : expected.windowText() + "，最晚 " + expected.byText());
+          expected == null ? "退款处理中" : expected.summary());
     }).toList();
     List<CaseView.ParcelView> parcels = caseParcels.of(c.orderNo(), caseNo);
     return new CaseView(c, ledger.items(caseNo), ledger.evidence(caseNo), paid, parcels, remarks.ofCase(caseNo),

@@ -3,8 +3,8 @@ package com.shopdesk.aftersales.payment;
 import com.shopdesk.aftersales.api.Money;
 import com.shopdesk.aftersales.cases.CaseTimeline;
 import com.shopdesk.aftersales.cases.CaseVariables;
+import com.shopdesk.aftersales.orders.Order;
 import com.shopdesk.aftersales.orders.OrderRepository;
-import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * Pays the case's refund amount back to the buyer, never more than the order has left to refund. The
  * idempotency key is the case number plus the step's id (the calling activity's, when this runs in the called
  * process {@code refund}), so a retried job, or a crash after the provider paid, never pays twice. Sets
- * {@code refundPaidText} (e.g. "¥128.00") for the message to the buyer.
+ * {@code refundPaidText} (e.g. "¥128.00") and {@code refundArrivalText} (e.g. "退回信用卡，一般 2–10 个工作日到账，最晚
+ * 2026-12-18 22:25 前到账") for the message to the buyer.
  */
 @Component
 public class IssueRefundDelegate implements JavaDelegate {
@@ -21,9 +22,11 @@ public class IssueRefundDelegate implements JavaDelegate {
   private final RefundLedger ledger;
   private final OrderRepository orders;
   private final CaseTimeline timeline;
+  private final RefundArrival arrival;
 
   public IssueRefundDelegate(RefundGateway gateway, RefundLedger ledger, OrderRepository orders,
-      CaseTimeline timeline) {
+      CaseTimeline timeline, RefundArrival arrival) {
+    this.arrival = arrival;
     this.gateway = gateway;
     this.ledger = ledger;
     this.orders = orders;
@@ -34,11 +37,12 @@ public class IssueRefundDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     CaseVariables vars = CaseVariables.of(execution);
     String key = CaseVariables.stepKey(execution);
-    BigDecimal paid = orders.find(vars.orderNo()).orElseThrow().paidAmount();
+    Order order = orders.find(vars.orderNo()).orElseThrow();
     RefundLedger.Refund refund = ledger.begin(vars.caseNo(), vars.orderNo(), vars.refundAmount(),
-        vars.shippingPart(), key, paid);
+        vars.shippingPart(), key, order.paidAmount());
     execution.setVariable("refundPaidText", Money.format(refund.amount()));
     if (refund.status() == RefundLedger.Status.SUCCEEDED) {
+      execution.setVariable("refundArrivalText", arrival.of(refund.paidAt(), order.paymentChannel()).summary());
       return;
     }
     String reference;
@@ -48,6 +52,8 @@ public class IssueRefundDelegate implements JavaDelegate {
       reference = alreadyPaid.existingReference();
     }
     ledger.succeeded(key, reference);
+    execution.setVariable("refundArrivalText",
+        arrival.of(ledger.find(key).orElseThrow().paidAt(), order.paymentChannel()).summary());
     timeline.record(vars.caseNo(), CaseTimeline.Kind.REFUND,
         "已退款 " + Money.format(refund.amount()) + "（支付流水 " + reference + "）", null);
   }

@@ -68,7 +68,7 @@ public class RefundInquiries {
     String said = note == null || note.isBlank() ? "" : "（买家说：" + note + "）";
     if (!now.isAfter(expected.by())) {
       String answer = "款项 " + Money.format(refund.amount()) + " 已于 " + paidText + " 原路退回（支付流水 "
-          + refund.reference() + "），" + expected.windowText() + "，最晚 " + expected.byText() + " 前到账。";
+          + refund.reference() + "），" + expected.summary() + "。";
       timeline.record(caseNo, CaseTimeline.Kind.STEP, "买家询问退款到账" + said + "：" + answer, user);
       return new Inquiry(caseNo, false, refund.reference(), refund.paidAt(), expected.by(), answer, null);
     }

@@ -60,6 +60,7 @@ class RefundInquiryTest extends AfterSalesTest {
     Response early = ask(caseNo, "{\"note\":\"信用卡账单里没看到\"}", "agent1");
     assertThat(early.status()).as(early.body()).isEqualTo(200);
     assertThat(early.json().path("overdue").asBoolean()).isFalse();
+    assertThat(buyerMessages(caseNo)).as("the buyer was told when to expect it").contains("款项原路退回信用卡，一般 2–10 个工作日到账，最晚 ");
     assertThat(early.json().path("answer").asText()).contains(refund.path("reference").asText())
         .contains("最晚 " + arrival.of(paidAt, PaymentChannel.CREDIT_CARD).byText() + " 前到账");
     assertThat(chases(caseNo)).isZero();
@@ -104,7 +105,7 @@ class RefundInquiryTest extends AfterSalesTest {
 
     JsonNode unknown = caseView(refundedCase(null)).path("refunds").get(0);
     assertThat(unknown.has("channel")).isFalse();
-    assertThat(unknown.path("arrival").asText()).contains("支付方式未知，按银行卡估算");
+    assertThat(unknown.path("arrival").asText()).startsWith("退回原支付方式，余额即时到账，银行卡和信用卡一般 2–10 个工作日到账，最晚 ");
   }
 
   @Test
