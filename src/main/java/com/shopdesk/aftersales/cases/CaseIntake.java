@@ -79,6 +79,10 @@ public class CaseIntake {
           : "order " + order.orderNo() + " was paid " + Money.of(order.paidAmount()).toPlainString()
               + ": nothing is left to refund");
     }
+    if (request.reason().moneyOnly() && request.amount() == null) {
+      throw ApiException.badRequest("amount", "amount is required for " + request.reason() + " (" + request.reason()
+          .label() + "): name the difference to refund, not the goods' value");
+    }
     BigDecimal amount = request.amount() != null ? Money.of(request.amount()) : valueOf(items, order).min(refundable);
     if (amount.signum() <= 0) {
       throw ApiException.badRequest("amount", request.amount() != null ? "amount must be above 0"

@@ -32,7 +32,8 @@ public class CaseRouter {
             .putValue("reason", reason.name())
             .putValue("orderStatus", orderStatus.name()))
         .evaluate();
-    String process = result.isEmpty() ? null : result.getSingleResult().getEntry("process");
+    // a row without a process (the cell left empty) refuses the request as much as no row at all
+    String process = result.isEmpty() ? null : (String) result.getSingleResult().getEntryMap().get("process");
     if (process == null) {
       throw ApiException.unprocessable("request",
           "no process handles a " + request + " request with reason " + reason + " on a " + orderStatus + " order");

@@ -12,12 +12,27 @@ public enum Reason {
   MISSING_GIFT("赠品漏发"),
   LOST("包裹丢失"),
   PICKUP_TIMEOUT("揽收超时"),
-  STALLED("物流停滞");
+  STALLED("物流停滞"),
+  PRICE_DIFFERENCE("退差价", true),
+  SHIPPING_FEE("退运费", true),
+  OVERPAID_SHIPPING("多付邮费", true),
+  DISCOUNT_MISSED("优惠未使用", true);
 
   private final String label;
+  private final boolean moneyOnly;
 
   Reason(String label) {
+    this(label, false);
+  }
+
+  Reason(String label, boolean moneyOnly) {
     this.label = label;
+    this.moneyOnly = moneyOnly;
+  }
+
+  /** Money back and nothing else: no goods come back and nothing is stopped (仅退款：退差价、运费). */
+  public boolean moneyOnly() {
+    return moneyOnly;
   }
 
   public String label() {

@@ -27,7 +27,7 @@ class RoutingDecisionTest extends AfterSalesTest {
         .variables(Variables.createVariables().putValue("request", request).putValue("reason", reason)
             .putValue("orderStatus", orderStatus))
         .evaluate();
-    return result.isEmpty() ? null : result.getSingleResult().<String>getEntry("process");
+    return result.isEmpty() ? null : (String) result.getSingleResult().getEntryMap().get("process");
   }
 
   @ParameterizedTest(name = "{0} {1} on {2} -> {3}")
@@ -55,6 +55,13 @@ class RoutingDecisionTest extends AfterSalesTest {
       "EXCHANGE,      WRONG_ITEM,     UNSHIPPED, none",
       "EXCHANGE,      LOST,           UNSHIPPED, none",
       "RESHIP,        MISSING_ITEM,   UNSHIPPED, none",
+      "REFUND_ONLY,   PRICE_DIFFERENCE, DELIVERED, money-refund",
+      "REFUND_ONLY,   SHIPPING_FEE,   SHIPPED,   money-refund",
+      "REFUND_ONLY,   OVERPAID_SHIPPING, DELIVERED, money-refund",
+      "REFUND_ONLY,   DISCOUNT_MISSED, UNSHIPPED, money-refund",
+      "RETURN_REFUND, PRICE_DIFFERENCE, DELIVERED, none",
+      "EXCHANGE,      SHIPPING_FEE,   DELIVERED, none",
+      "RESHIP,        DISCOUNT_MISSED, DELIVERED, none",
   })
   void routes(String request, String reason, String orderStatus, String process) {
     assertThat(route(request, reason, orderStatus)).isEqualTo(process);
