@@ -56,6 +56,7 @@ public final class CaseVariables {
   public static final String RESHIP_TRACKING_NO = "reshipTrackingNo";
   public static final String INTERCEPTION_REQUESTED = "interceptionRequested";
   public static final String WITHDRAWAL_REASON = "withdrawalReason";
+  public static final String INSURED_SHIPPING = "insuredShippingAmount";
   public static final String WITHDRAWN_BY = "withdrawnBy";
 
   private final VariableScope scope;
@@ -227,6 +228,15 @@ public final class CaseVariables {
     scope.setVariable(ORDER_STATUS, "SHIPPED");
     scope.setVariable(CARRIER, carrier);
     scope.setVariable(TRACKING_NO, trackingNo);
+  }
+
+  public boolean insured() {
+    return Boolean.TRUE.equals(scope.getVariable(SHIPPING_INSURANCE));
+  }
+
+  /** What the shipping insurance pays the buyer for the return. */
+  public void insuredShipping(BigDecimal amount) {
+    scope.setVariable(INSURED_SHIPPING, amount.doubleValue());
   }
 
   public void interceptionRequested() {

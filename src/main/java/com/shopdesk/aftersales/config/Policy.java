@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Money rules ({@code aftersales.*}) that diagrams and decision inputs read as {@code ${policy.…}}:
- * the "0-second refund" limit, the return-shipping estimate the resolution table weighs, the cap on the
- * return shipping the seller pays back, and the refund above which a manager approves first.
+ * the "0-second refund" limit, the return-shipping estimate the resolution table weighs, and the refund above
+ * which a manager approves first. The return shipping the seller pays back has no cap: what is plausible is the
+ * analysts' table bpmn/return-shipping-check.dmn.
  */
 @DiagramHelper
 @Component("policy")
@@ -17,7 +18,6 @@ import org.springframework.stereotype.Component;
 public class Policy {
   private BigDecimal autoRefundLimit = new BigDecimal("200.00");
   private BigDecimal returnShippingEstimate = new BigDecimal("12.00");
-  private BigDecimal returnShippingCap = new BigDecimal("20.00");
   private BigDecimal managerApprovalLimit = new BigDecimal("1000.00");
 
   public double getAutoRefundLimit() {
@@ -34,23 +34,6 @@ public class Policy {
 
   public void setReturnShippingEstimate(BigDecimal returnShippingEstimate) {
     this.returnShippingEstimate = returnShippingEstimate;
-  }
-
-  public BigDecimal returnShippingCap() {
-    return returnShippingCap;
-  }
-
-  /** The cap as the buyer reads it in messages: "20.00". */
-  public String getReturnShippingCapText() {
-    return Money.of(returnShippingCap).toPlainString();
-  }
-
-  public double getReturnShippingCap() {
-    return returnShippingCap.doubleValue();
-  }
-
-  public void setReturnShippingCap(BigDecimal returnShippingCap) {
-    this.returnShippingCap = returnShippingCap;
   }
 
   public double getManagerApprovalLimit() {

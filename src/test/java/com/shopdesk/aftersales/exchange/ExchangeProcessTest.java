@@ -114,7 +114,7 @@ class ExchangeProcessTest extends AfterSalesTest {
     completeTask(caseNo, "reviewEvidence", Map.of("claimConfirmed", true));
     assertThat(buyerMessages(caseNo)).contains("运费由我们承担");
 
-    assertThat(buyerMessages(caseNo)).contains("最多 20.00 元").doesNotContain("运费险");
+    assertThat(buyerMessages(caseNo)).contains("按您实际支付的运费全额退还").doesNotContain("运费险");
     assertThat(post("/api/cases/" + caseNo + "/return-shipment", """
         {"carrier":"YTO","trackingNo":"YT-%s","shippingFee":15.00}""".formatted(orderNo)).status()).isEqualTo(202);
     runDueJobsOfCase(caseNo);
@@ -134,6 +134,25 @@ class ExchangeProcessTest extends AfterSalesTest {
     assertThat(jdbc.queryForObject("SELECT shipping_amount FROM refunds WHERE idempotency_key = ?",
         java.math.BigDecimal.class, caseNo + ":refundShipping")).as("not goods money").isEqualByComparingTo("15.00");
     assertThat(view.path("parcels").findValuesAsText("kind")).containsExactly("OUTBOUND", "RETURN", "REPLACEMENT");
+  }
+
+  @Test
+  void aReturnShippingClaimAbovePlausibleIsConfirmedByAnAgentBeforeItIsPaidBack() {
+    String orderNo = deliveredShoes(newOrderNo());
+    String caseNo = openExchange(orderNo, "WRONG_ITEM", "SHOE-38");
+    completeTask(caseNo, "reviewEvidence", Map.of("claimConfirmed", true));
+    assertThat(post("/api/cases/" + caseNo + "/return-shipment", """
+        {"carrier":"YTO","trackingNo":"YT-%s","shippingFee":55.00}""".formatted(orderNo)).status()).isEqualTo(202);
+    runDueJobsOfCase(caseNo);
+    push(caseNo, "ZTO", replacementTrackingNo(caseNo), "PICKED_UP");
+    push(caseNo, "YTO", "YT-" + orderNo, "DELIVERED");
+    completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true, "disposition", "RESTOCK"));
+
+    assertThat(task(caseNo, "reviewShipping").getName()).isEqualTo("核实退货运费");
+    completeTask(caseNo, "reviewShipping", Map.of("shippingFee", 55.0));
+    JsonNode view = closed(caseNo, "EXCHANGED");
+    assertThat(view.path("refunds").get(0).path("amount").decimalValue()).as("all of it, once confirmed")
+        .isEqualByComparingTo("55.00");
   }
 
   @Test

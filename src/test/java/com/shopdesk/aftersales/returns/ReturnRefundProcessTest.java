@@ -162,19 +162,56 @@ class ReturnRefundProcessTest extends AfterSalesTest {
     }
 
     @Test
-    void compensationDeclinedTheSellerPaysTheReturnShippingUpToTheCap() {
+    void compensationDeclinedTheSellerPaysAllTheReturnShippingTheBuyerPaid() {
       String orderNo = deliveredOrder("tea", "300.00", 3, false);
       String caseNo = openCase(orderNo, "RETURN_REFUND", "NOT_AS_DESCRIBED", "300.00");
       completeTask(caseNo, "reviewEvidence", Map.of("claimConfirmed", true));
       completeTask(caseNo, "negotiateCompensation", Map.of("buyerAcceptsCompensation", false,
           "declinedChoice", "RETURN", "compensationAmount", 20.0));
 
-      assertThat(buyerMessages(caseNo)).contains("运费由我们承担");
+      assertThat(buyerMessages(caseNo)).contains("运费由我们承担").contains("按您实际支付的运费全额退还")
+          .doesNotContain("最多");
       shipBack(caseNo, "YT-" + orderNo, "25.00");
       returnArrives(caseNo, "YT-" + orderNo);
       completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", false, "disposition", "REPAIR"));
 
-      assertThat(refunded(closed(caseNo, "REFUNDED"))).as("300 plus shipping capped at 20").isEqualByComparingTo("320.00");
+      assertThat(refunded(closed(caseNo, "REFUNDED"))).as("300 plus all 25 of the shipping").isEqualByComparingTo("325.00");
+    }
+
+    @Test
+    void aShippingClaimAbovePlausibleGoesToAnAgentWhoConfirmsTheFee() {
+      String orderNo = deliveredOrder("tea", "300.00", 3, false);
+      String caseNo = openCase(orderNo, "RETURN_REFUND", "QUALITY", "300.00");
+      completeTask(caseNo, "reviewEvidence", Map.of("claimConfirmed", true));
+      completeTask(caseNo, "negotiateCompensation", Map.of("buyerAcceptsCompensation", false,
+          "declinedChoice", "RETURN", "compensationAmount", 20.0));
+      shipBack(caseNo, "YT-" + orderNo, "48.00");
+      returnArrives(caseNo, "YT-" + orderNo);
+      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true, "disposition", "RESTOCK"));
+
+      Task review = task(caseNo, "reviewShipping");
+      assertThat(review.getName()).isEqualTo("核实退货运费");
+      assertThat(engine.getTaskService().getVariable(review.getId(), "claimedShippingFee")).isEqualTo(48.0);
+      assertThat(payments.payments(orderNo)).as("nothing paid before the fee is confirmed").isEmpty();
+      completeTask(caseNo, "reviewShipping", Map.of("shippingFee", 42.0));
+      assertThat(refunded(closed(caseNo, "REFUNDED"))).as("300 plus the 42 on the receipt").isEqualByComparingTo("342.00");
+    }
+
+    @Test
+    void theBuyerPaysAndTheInsurerCoversAtMostTwelve() {
+      String orderNo = deliveredOrder("tea", "128.00", 1, true);
+      String caseNo = openCase(orderNo, "RETURN_REFUND", "PERSONAL", "128.00");
+      completeTask(caseNo, "retain", Map.of("retained", false));
+      assertThat(buyerMessages(caseNo)).contains("运费需要您承担").contains("6–12 元运费（最高 12 元）");
+      shipBack(caseNo, "YT-" + orderNo, "15.00");
+      returnArrives(caseNo, "YT-" + orderNo);
+      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true, "disposition", "RESTOCK"));
+      JsonNode view = closed(caseNo, "REFUNDED");
+      assertThat(refunded(view)).isEqualByComparingTo("128.00");
+      assertThat(view.path("timeline").toString()).contains("运费险预计赔付买家 ¥12.00（6–12 元，最高 12 元）");
+      assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+          .processInstanceId(view.path("processInstanceId").asText()).variableName("insuredShippingAmount")
+          .singleResult().getValue()).isEqualTo(12.0);
     }
 
     @Test
