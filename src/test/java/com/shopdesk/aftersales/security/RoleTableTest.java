@@ -57,6 +57,10 @@ class RoleTableTest extends AfterSalesTest {
     probes.put("Open a case (`POST /api/cases`)", this::openCase);
     probes.put("Read a case and the ledger (`GET /api/cases/…`)", this::readCase);
     probes.put("Enter the buyer's return parcel (`POST /api/cases/{caseNo}/return-shipment`)", this::returnParcel);
+    probes.put("Withdraw a case (`POST /api/cases/{caseNo}/withdraw`)", this::withdraw);
+    probes.put("Correct a case's request or reason (`PATCH /api/cases/{caseNo}`)", this::correct);
+    probes.put("Remark on a case (`POST /api/cases/{caseNo}/remarks`)", this::remark);
+    probes.put("Ask where a refund is (`POST /api/cases/{caseNo}/refund-inquiries`)", this::refundInquiry);
     probes.put("Import or update an order (`POST /api/orders`)", this::importAnOrder);
     probes.put("Push a courier event (`POST /api/courier-events`)", this::courierEvent);
     probes.put("Control the sandbox (`/sandbox/…`)", this::sandbox);
@@ -208,6 +212,35 @@ class RoleTableTest extends AfterSalesTest {
     Response r = as(user, "POST", "/api/cases/" + caseNo + "/return-shipment",
         "{\"carrier\":\"YTO\",\"trackingNo\":\"YT-" + caseNo + "\",\"shippingFee\":8.00}");
     return outcome(r, count("SELECT COUNT(*) FROM shipments WHERE tracking_no = ?", "YT-" + caseNo) == 1);
+  }
+
+  private boolean withdraw(String user) {
+    String caseNo = returnCaseAt("retain");
+    Response r = as(user, "POST", "/api/cases/" + caseNo + "/withdraw", "{\"reason\":\"probe\"}");
+    return outcome(r, count("SELECT COUNT(*) FROM cases WHERE case_no = ? AND resolution = 'WITHDRAWN'", caseNo) == 1);
+  }
+
+  private boolean correct(String user) {
+    String caseNo = returnCaseAt("retain");
+    Response r = as(user, "PATCH", "/api/cases/" + caseNo, "{\"reason\":\"QUALITY\"}");
+    return outcome(r, count("SELECT COUNT(*) FROM case_revisions WHERE case_no = ?", caseNo) == 1);
+  }
+
+  private boolean remark(String user) {
+    String caseNo = returnCaseAt("retain");
+    Response r = as(user, "POST", "/api/cases/" + caseNo + "/remarks", "{\"text\":\"probe\",\"flag\":\"YELLOW\"}");
+    return outcome(r, count("SELECT COUNT(*) FROM order_remarks WHERE case_no = ? AND flag = 'YELLOW'", caseNo) == 1);
+  }
+
+  private boolean refundInquiry(String user) {
+    String orderNo = newOrderNo();
+    importOrder(orderNo, "UNSHIPPED", null, "88.00", 1);
+    String caseNo = openCaseThroughApi(
+        "{\"orderNo\":\"" + orderNo + "\",\"request\":\"REFUND_ONLY\",\"reason\":\"PERSONAL\"}");
+    runDueJobsOfCase(caseNo);
+    Response r = as(user, "POST", "/api/cases/" + caseNo + "/refund-inquiries", "{}");
+    return outcome(r, count("SELECT COUNT(*) FROM case_timeline WHERE case_no = ? AND text LIKE '买家询问退款到账%'",
+        caseNo) == 1);
   }
 
   private boolean importAnOrder(String user) {
