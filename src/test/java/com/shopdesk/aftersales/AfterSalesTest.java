@@ -95,6 +95,22 @@ public abstract class AfterSalesTest {
     assertThat(r.status()).as(r.body()).isEqualTo(201);
   }
 
+  /**
+   * A two-line order delivered two days ago, imported as the platform would: 西湖龙井 250g (LJ-250) 128.00 and
+   * 白玉茶盏 (BY-1) 64.00, 192.00 paid. {@code extraFields}: more of the order's JSON, e.g. {@code ,"receiptConfirmed":true}.
+   */
+  protected String importTwoLineOrder(String extraFields) {
+    String orderNo = newOrderNo();
+    Response r = post("/api/orders", """
+        {"orderNo":"%s","buyer":{"id":"tb_%s","name":"周女士"},
+         "items":[{"sku":"LJ-250","name":"西湖龙井 250g","category":"tea","quantity":1,"unitPrice":128.00},
+                  {"sku":"BY-1","name":"白玉茶盏","category":"teaware","quantity":1,"unitPrice":64.00}],
+         "paidAmount":192.00,"status":"DELIVERED","shipment":{"carrier":"ZTO","trackingNo":"ZT-%s"},
+         "deliveredAt":"%s"%s}""".formatted(orderNo, orderNo, orderNo, OffsetDateTime.now().minusDays(2), extraFields));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return orderNo;
+  }
+
   /** Opens a case through the API ({@code POST /api/cases}); returns its number. */
   protected String openCaseThroughApi(String requestJson) {
     Response opened = post("/api/cases", requestJson);

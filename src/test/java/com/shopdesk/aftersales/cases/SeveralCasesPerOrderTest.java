@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.shopdesk.aftersales.AfterSalesTest;
 import com.shopdesk.aftersales.sandbox.SandboxPayments;
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,17 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SeveralCasesPerOrderTest extends AfterSalesTest {
   @Autowired SandboxPayments payments;
 
-  /** Two lines, delivered two days ago: 西湖龙井 128.00 and 白玉茶盏 64.00, 192.00 paid. */
   private String twoLineOrder() {
-    String orderNo = newOrderNo();
-    Response r = post("/api/orders", """
-        {"orderNo":"%s","buyer":{"id":"tb_%s","name":"周女士"},
-         "items":[{"sku":"LJ-250","name":"西湖龙井 250g","category":"tea","quantity":1,"unitPrice":128.00},
-                  {"sku":"BY-1","name":"白玉茶盏","category":"teaware","quantity":1,"unitPrice":64.00}],
-         "paidAmount":192.00,"status":"DELIVERED","shipment":{"carrier":"ZTO","trackingNo":"ZT-%s"},
-         "deliveredAt":"%s"}""".formatted(orderNo, orderNo, orderNo, OffsetDateTime.now().minusDays(2)));
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return orderNo;
+    return importTwoLineOrder("");
   }
 
   private Response open(String orderNo, String request, String reason, String sku, String amount) {

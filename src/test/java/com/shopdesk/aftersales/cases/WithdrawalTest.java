@@ -247,6 +247,14 @@ class WithdrawalTest extends AfterSalesTest {
       return orderNo;
     }
 
+    /** An order of 2 the packing station recorded 1 of, and the buyer's missing-item case at the remedy. */
+    private String shortShippedCase() {
+      String orderNo = order("DELIVERED", "128.00", 2);
+      warehouse.packed(orderNo, Map.of("LJ-250", 1), 500);
+      return open("{\"orderNo\":\"" + orderNo + "\",\"request\":\"RESHIP\",\"reason\":\"MISSING_ITEM\","
+          + "\"items\":[{\"sku\":\"LJ-250\",\"quantity\":1}],\"amount\":128.00}");
+    }
+
     private String reship(String caseNo) {
       completeTask(caseNo, "remedy", Map.of("remedy", "RESHIP", "refundAmount",
           engine.getTaskService().getVariable(task(caseNo, "remedy").getId(), "refundAmount")));
@@ -292,10 +300,7 @@ class WithdrawalTest extends AfterSalesTest {
 
     @Test
     void aReshipmentNobodyCollectedIsTakenBack() {
-      String orderNo = order("DELIVERED", "128.00", 2);
-      warehouse.packed(orderNo, Map.of("LJ-250", 1), 500);
-      String caseNo = open("{\"orderNo\":\"" + orderNo + "\",\"request\":\"RESHIP\",\"reason\":\"MISSING_ITEM\","
-          + "\"items\":[{\"sku\":\"LJ-250\",\"quantity\":1}],\"amount\":128.00}");
+      String caseNo = shortShippedCase();
       String reshipped = reship(caseNo);
       assertThat(warehouse.withdrawn("ZTO", reshipped)).isFalse();
 
@@ -310,10 +315,7 @@ class WithdrawalTest extends AfterSalesTest {
 
     @Test
     void aReshipmentTheCourierCollectedIsRefused() {
-      String orderNo = order("DELIVERED", "128.00", 2);
-      warehouse.packed(orderNo, Map.of("LJ-250", 1), 500);
-      String caseNo = open("{\"orderNo\":\"" + orderNo + "\",\"request\":\"RESHIP\",\"reason\":\"MISSING_ITEM\","
-          + "\"items\":[{\"sku\":\"LJ-250\",\"quantity\":1}],\"amount\":128.00}");
+      String caseNo = shortShippedCase();
       String reshipped = reship(caseNo);
       // collected, and the pickup watch still runs: the event is stored but the watch has not ended yet
       jdbc.update("INSERT INTO tracking_events (carrier, tracking_no, event, occurred_at, received_at, delivered) "

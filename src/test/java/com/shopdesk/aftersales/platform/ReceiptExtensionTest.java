@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.shopdesk.aftersales.AfterSalesTest;
 import com.shopdesk.aftersales.sandbox.SandboxOutages;
 import com.shopdesk.aftersales.sandbox.SandboxPlatform;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -29,16 +28,7 @@ class ReceiptExtensionTest extends AfterSalesTest {
   }
 
   private String order(Boolean confirmed) {
-    String orderNo = newOrderNo();
-    Response r = post("/api/orders", """
-        {"orderNo":"%s","buyer":{"id":"tb_r","name":"任先生"},
-         "items":[{"sku":"LJ-250","name":"西湖龙井 250g","category":"tea","quantity":1,"unitPrice":128.00},
-                  {"sku":"BY-1","name":"白玉茶盏","category":"teaware","quantity":1,"unitPrice":64.00}],
-         "paidAmount":192.00,"status":"DELIVERED","shipment":{"carrier":"ZTO","trackingNo":"ZT-%s"},
-         "deliveredAt":"%s"%s}""".formatted(orderNo, orderNo, OffsetDateTime.now().minusDays(2),
-        confirmed == null ? "" : ",\"receiptConfirmed\":" + confirmed));
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return orderNo;
+    return importTwoLineOrder(confirmed == null ? "" : ",\"receiptConfirmed\":" + confirmed);
   }
 
   private String returnAgreed(String orderNo, String sku) {

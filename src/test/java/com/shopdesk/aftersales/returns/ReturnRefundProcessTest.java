@@ -163,32 +163,29 @@ class ReturnRefundProcessTest extends AfterSalesTest {
 
     @Test
     void compensationDeclinedTheSellerPaysAllTheReturnShippingTheBuyerPaid() {
+      String caseNo = sellerSideReturnInspected("NOT_AS_DESCRIBED", "25.00");
+      assertThat(buyerMessages(caseNo)).contains("运费由我们承担").contains("按您实际支付的运费全额退还")
+          .doesNotContain("最多");
+      assertThat(refunded(closed(caseNo, "REFUNDED"))).as("300 plus all 25 of the shipping").isEqualByComparingTo("325.00");
+    }
+
+    /** A 300.00 seller-side claim, compensation declined, sent back with this fee, arrived and inspected. */
+    private String sellerSideReturnInspected(String reason, String fee) {
       String orderNo = deliveredOrder("tea", "300.00", 3, false);
-      String caseNo = openCase(orderNo, "RETURN_REFUND", "NOT_AS_DESCRIBED", "300.00");
+      String caseNo = openCase(orderNo, "RETURN_REFUND", reason, "300.00");
       completeTask(caseNo, "reviewEvidence", Map.of("claimConfirmed", true));
       completeTask(caseNo, "negotiateCompensation", Map.of("buyerAcceptsCompensation", false,
           "declinedChoice", "RETURN", "compensationAmount", 20.0));
-
-      assertThat(buyerMessages(caseNo)).contains("运费由我们承担").contains("按您实际支付的运费全额退还")
-          .doesNotContain("最多");
-      shipBack(caseNo, "YT-" + orderNo, "25.00");
+      shipBack(caseNo, "YT-" + orderNo, fee);
       returnArrives(caseNo, "YT-" + orderNo);
-      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", false, "disposition", "REPAIR"));
-
-      assertThat(refunded(closed(caseNo, "REFUNDED"))).as("300 plus all 25 of the shipping").isEqualByComparingTo("325.00");
+      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true, "disposition", "RESTOCK"));
+      return caseNo;
     }
 
     @Test
     void aShippingClaimAbovePlausibleGoesToAnAgentWhoConfirmsTheFee() {
-      String orderNo = deliveredOrder("tea", "300.00", 3, false);
-      String caseNo = openCase(orderNo, "RETURN_REFUND", "QUALITY", "300.00");
-      completeTask(caseNo, "reviewEvidence", Map.of("claimConfirmed", true));
-      completeTask(caseNo, "negotiateCompensation", Map.of("buyerAcceptsCompensation", false,
-          "declinedChoice", "RETURN", "compensationAmount", 20.0));
-      shipBack(caseNo, "YT-" + orderNo, "48.00");
-      returnArrives(caseNo, "YT-" + orderNo);
-      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true, "disposition", "RESTOCK"));
-
+      String caseNo = sellerSideReturnInspected("QUALITY", "48.00");
+      String orderNo = caseView(caseNo).path("orderNo").asText();
       Task review = task(caseNo, "reviewShipping");
       assertThat(review.getName()).isEqualTo("核实退货运费");
       assertThat(engine.getTaskService().getVariable(review.getId(), "claimedShippingFee")).isEqualTo(48.0);
