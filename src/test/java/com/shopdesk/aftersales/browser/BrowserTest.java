@@ -9,6 +9,8 @@ import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import com.shopdesk.aftersales.AfterSalesTest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -100,6 +102,12 @@ abstract class BrowserTest extends AfterSalesTest {
   /** Opens a filter, then the task of the case, and claims it. */
   protected void openTask(String filter, String caseNo, String taskName) {
     page.getByText(filter).first().click();
+    page.waitForCondition(() -> page.url().contains("filter="));
+    // searched by case number, as an agent does on a busy day: the filter's first page need not hold the case
+    String search = URLEncoder.encode("[{\"type\":\"processVariables\",\"operator\":\"eq\",\"value\":\"" + caseNo
+        + "\",\"name\":\"caseNo\"}]", StandardCharsets.UTF_8).replace("+", "%20");
+    page.navigate(page.url().contains("searchQuery=") ? page.url().replaceFirst("searchQuery=[^&]*", "searchQuery=" + search)
+        : page.url() + "&searchQuery=" + search);
     page.locator(".tasks-list li", new Page.LocatorOptions().setHasText(caseNo))
         .filter(new Locator.FilterOptions().setHasText(taskName))
         .first().locator("a").first().click();
