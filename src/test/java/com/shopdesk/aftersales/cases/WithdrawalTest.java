@@ -325,6 +325,30 @@ class WithdrawalTest extends AfterSalesTest {
     }
 
     @Test
+    void whileWaitingForAStalledParcelToMove() {
+      String orderNo = order("SHIPPED", "99.00", 1);
+      String caseNo = open("{\"orderNo\":\"" + orderNo + "\",\"request\":\"RESHIP\",\"reason\":\"STALLED\"}");
+      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
+          .processDefinitionKey("pickup-watch").count()).as("watching the stalled parcel").isOne();
+      withdrawnCleanly(caseNo);
+    }
+
+    @Test
+    void atTheManagersRemedyAfterTwoUncollectedReshipments() {
+      String caseNo = shortShippedCase();
+      String first = reship(caseNo);
+      clockPlus(Duration.ofHours(49));
+      runDueJobsOfCase(caseNo);
+      String second = reship(caseNo);
+      clockPlus(Duration.ofHours(49));
+      runDueJobsOfCase(caseNo);
+      assertThat(task(caseNo, "managerRemedy")).isNotNull();
+      assertThat(warehouse.withdrawn("ZTO", first)).isTrue();
+      assertThat(warehouse.withdrawn("ZTO", second)).isTrue();
+      withdrawnCleanly(caseNo);
+    }
+
+    @Test
     void atTheRemedyChoice() {
       String orderNo = order("DELIVERED", "128.00", 1);
       warehouse.packed(orderNo, Map.of("LJ-250", 0), null);

@@ -159,6 +159,19 @@ class MoneyRefundProcessTest extends AfterSalesTest {
   }
 
   @Test
+  void theBuyerMayWithdrawWhileTheManagersReview() {
+    String caseNo = open(order("DELIVERED", "128.00"), "PRICE_DIFFERENCE", "40.00");
+    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofHours(25).toMillis()));
+    runDueJobsOfCase(caseNo);
+    assertThat(task(caseNo, "reviewEscalated")).isNotNull();
+    assertThat(send("POST", "/api/cases/" + caseNo + "/withdraw", "{\"reason\":\"不要了\"}", "manager1",
+        USER_PASSWORD).status()).isEqualTo(200);
+    runDueJobsOfCase(caseNo);
+    closed(caseNo, "WITHDRAWN");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNo).count()).isZero();
+  }
+
+  @Test
   void theBuyerMayWithdrawWhileTheAgentReviews() {
     String orderNo = order("DELIVERED", "128.00");
     String caseNo = open(orderNo, "PRICE_DIFFERENCE", "40.00");
