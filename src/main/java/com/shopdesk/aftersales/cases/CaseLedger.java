@@ -1,5 +1,6 @@
 package com.shopdesk.aftersales.cases;
 
+import com.shopdesk.aftersales.api.ShopTime;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +20,6 @@ import org.springframework.stereotype.Repository;
 /** The case ledger (登记表格): one row per case, with its items and evidence links. */
 @Repository
 public class CaseLedger {
-  private static final ZoneId SHOP_ZONE = ZoneId.of("Asia/Shanghai");
   private final JdbcTemplate jdbc;
 
   public CaseLedger(JdbcTemplate jdbc) {
@@ -205,6 +204,6 @@ public class CaseLedger {
   }
 
   static OffsetDateTime time(Timestamp ts) {
-    return ts == null ? null : ts.toInstant().atZone(SHOP_ZONE).toOffsetDateTime();
+    return ShopTime.of(ts);
   }
 }

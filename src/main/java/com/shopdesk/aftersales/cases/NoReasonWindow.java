@@ -1,9 +1,8 @@
 package com.shopdesk.aftersales.cases;
 
+import com.shopdesk.aftersales.api.ShopTime;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The 7-day no-reason return window (七天无理由): 7 × 24 hours from the sign-off, to the minute, not whole days.
@@ -12,8 +11,6 @@ import java.time.format.DateTimeFormatter;
  */
 public record NoReasonWindow(OffsetDateTime deliveredAt, OffsetDateTime endsAt, boolean closed, long daysSinceDelivery) {
   static final Duration LENGTH = Duration.ofDays(7);
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-  private static final ZoneId SHOP_ZONE = ZoneId.of("Asia/Shanghai");
 
   static NoReasonWindow of(OffsetDateTime deliveredAt, boolean platformSaysClosed, OffsetDateTime now) {
     if (deliveredAt == null) {
@@ -26,10 +23,10 @@ public record NoReasonWindow(OffsetDateTime deliveredAt, OffsetDateTime endsAt, 
 
   /** "2026-11-20 14:03" in the shop's time, or "签收时间未知". */
   String deliveredAtText() {
-    return deliveredAt == null ? "签收时间未知" : SHOWN.format(deliveredAt.atZoneSameInstant(SHOP_ZONE));
+    return deliveredAt == null ? "签收时间未知" : ShopTime.minutes(deliveredAt);
   }
 
   String endsAtText() {
-    return endsAt == null ? "以平台为准" : SHOWN.format(endsAt.atZoneSameInstant(SHOP_ZONE));
+    return endsAt == null ? "以平台为准" : ShopTime.minutes(endsAt);
   }
 }

@@ -25,12 +25,12 @@ public final class TaskInputs {
 
   /** One of an enum's names, {@code fallback} when the task does not set it, else a failure naming the choices. */
   public static <E extends Enum<E>> E choice(DelegateExecution execution, String input, Class<E> type, E fallback) {
-    Object value = execution.getVariableLocal(input);
-    if (value == null || value.toString().isBlank()) {
+    String value = optional(execution, input);
+    if (value == null) {
       return fallback;
     }
     for (E constant : type.getEnumConstants()) {
-      if (constant.name().equals(value.toString())) {
+      if (constant.name().equals(value)) {
         return constant;
       }
     }

@@ -1,12 +1,11 @@
 package com.shopdesk.aftersales.courier;
 
+import com.shopdesk.aftersales.api.ShopTime;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.time.format.DateTimeFormatter;
 
 /** One tracking event of one parcel, as a courier pushes it. */
 public record TrackingEvent(
@@ -14,8 +13,6 @@ public record TrackingEvent(
     @NotBlank @Size(max = 64) String trackingNo,
     @NotNull CourierEvent event,
     @NotNull OffsetDateTime at) {
-
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   /** Milliseconds are as precise as any courier reports and any database keeps: the same push stays the same. */
   public TrackingEvent {
@@ -25,6 +22,6 @@ public record TrackingEvent(
   /** How a form or the timeline shows it, e.g. "中通快递 ZT100001：拦截失败（2026-11-12 10:00）". */
   public String describe() {
     return Carriers.parcel(carrier, trackingNo) + "：" + event.label() + "（"
-        + at.atZoneSameInstant(ZoneId.of("Asia/Shanghai")).format(SHOWN) + "）";
+        + ShopTime.minutes(at) + "）";
   }
 }

@@ -1,10 +1,9 @@
 package com.shopdesk.aftersales.payment;
 
+import com.shopdesk.aftersales.api.ShopTime;
 import com.shopdesk.aftersales.calendar.WorkingDays;
 import com.shopdesk.aftersales.orders.PaymentChannel;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import org.springframework.stereotype.Component;
 
@@ -15,8 +14,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RefundArrival {
-  private static final ZoneId SHOP_ZONE = ZoneId.of("Asia/Shanghai");
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private final WorkingDays workingDays;
 
   public RefundArrival(WorkingDays workingDays) {
@@ -26,7 +23,7 @@ public class RefundArrival {
   /** {@code channel}: as the order says, null when unknown; {@code channelText} says which was assumed. */
   public record Expected(PaymentChannel channel, String channelText, OffsetDateTime from, OffsetDateTime by) {
     public String byText() {
-      return SHOWN.format(by.atZoneSameInstant(SHOP_ZONE));
+      return ShopTime.minutes(by);
     }
 
     /** "退回余额，即时到账", "退回信用卡，一般 2–10 个工作日到账", or for an unknown channel both. */
@@ -58,6 +55,6 @@ public class RefundArrival {
       return from;
     }
     Date at = workingDays.after(Date.from(from.toInstant()), days);
-    return at.toInstant().atZone(SHOP_ZONE).toOffsetDateTime();
+    return at.toInstant().atZone(ShopTime.ZONE).toOffsetDateTime();
   }
 }

@@ -2,6 +2,7 @@ package com.shopdesk.aftersales.payment;
 
 import com.shopdesk.aftersales.api.ApiException;
 import com.shopdesk.aftersales.api.Money;
+import com.shopdesk.aftersales.api.ShopTime;
 import com.shopdesk.aftersales.cases.CaseIntake;
 import com.shopdesk.aftersales.cases.CaseLedger;
 import com.shopdesk.aftersales.cases.CaseRecord;
@@ -10,8 +11,6 @@ import com.shopdesk.aftersales.cases.CaseVariables;
 import com.shopdesk.aftersales.orders.Order;
 import com.shopdesk.aftersales.orders.OrderRepository;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -27,8 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RefundInquiries {
   static final String CHASE_PROCESS = "refund-chase";
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-  private static final ZoneId SHOP_ZONE = ZoneId.of("Asia/Shanghai");
   private final CaseLedger cases;
   private final RefundLedger refunds;
   private final OrderRepository orders;
@@ -63,8 +60,8 @@ public class RefundInquiries {
     RefundLedger.Refund refund = paid.get(paid.size() - 1);
     Order order = orders.find(c.orderNo()).orElseThrow();
     RefundArrival.Expected expected = arrival.of(refund.paidAt(), order.paymentChannel());
-    OffsetDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(SHOP_ZONE).toOffsetDateTime();
-    String paidText = SHOWN.format(refund.paidAt().atZoneSameInstant(SHOP_ZONE));
+    OffsetDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(ShopTime.ZONE).toOffsetDateTime();
+    String paidText = ShopTime.minutes(refund.paidAt());
     String said = note == null || note.isBlank() ? "" : "（买家说：" + note + "）";
     if (!now.isAfter(expected.by())) {
       String answer = "款项 " + Money.format(refund.amount()) + " 已于 " + paidText + " 原路退回（支付流水 "

@@ -1,12 +1,12 @@
 package com.shopdesk.aftersales.payment;
 
 import com.shopdesk.aftersales.api.Money;
+import com.shopdesk.aftersales.api.ShopTime;
 import com.shopdesk.aftersales.orders.OrderRepository;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -89,7 +89,6 @@ public class RefundLedger {
 
   private static Refund refund(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new Refund(rs.getString("case_no"), rs.getBigDecimal("amount"), Status.valueOf(rs.getString("status")),
-        rs.getString("idempotency_key"), rs.getString("provider_ref"), rs.getTimestamp("completed_at") == null ? null
-        : rs.getTimestamp("completed_at").toInstant().atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime());
+        rs.getString("idempotency_key"), rs.getString("provider_ref"), ShopTime.of(rs.getTimestamp("completed_at")));
   }
 }
