@@ -1,6 +1,7 @@
 package com.shopdesk.aftersales.cases;
 
 import com.shopdesk.aftersales.api.ApiException;
+import com.shopdesk.aftersales.courier.Carriers;
 import com.shopdesk.aftersales.orders.Order;
 import com.shopdesk.aftersales.orders.OrderRepository;
 import com.shopdesk.aftersales.orders.Parcel;
@@ -24,6 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CaseCorrection {
+  /** The Tasklist action that corrects a case (bpmn/case-correction.bpmn). */
+  public static final String PROCESS = "case-correction";
+
   private final CaseLedger ledger;
   private final OpenCaseChecks checks;
   private final OrderRepository orders;
@@ -48,28 +52,36 @@ public class CaseCorrection {
 
   @Transactional
   public Corrected correct(String caseNo, RequestType request, Reason reason, String note, String user) {
-    CaseRecord c = checks.openAndUnpaid(caseNo, "corrected");
+    CaseRecord c = checks.openAndUnpaid(caseNo, OpenCaseChecks.Change.CORRECTED);
     RequestType newRequest = request != null ? request : c.request();
     Reason newReason = reason != null ? reason : c.reason();
     if (newRequest == c.request() && newReason == c.reason()) {
       throw ApiException.badRequest(request != null ? "request" : "reason", "case " + caseNo + " is a "
-          + c.request() + " request with reason " + c.reason() + " already: name the request or reason that changes");
+          + c.request() + " request with reason " + c.reason() + " already: name the request or reason that changes")
+          .forDesk("售后单 " + caseNo + " 已是「" + c.request().label() + "」、原因「" + c.reason().label()
+              + "」：请选择要改成的申请类型或原因");
     }
     List<Parcel> parcels = checks.parcelsOf(c);
     for (Parcel parcel : parcels) {
       if (parcel.kind() != ShipmentKind.RETURN) {
         throw ApiException.conflict("caseNo", "goods have gone to the buyer in case " + caseNo + " ("
-            + parcel.kind().label() + " " + parcel.carrier() + " " + parcel.trackingNo() + "): it cannot be corrected");
+            + parcel.kind().label() + " " + parcel.carrier() + " " + parcel.trackingNo() + "): it cannot be corrected")
+            .forDesk("售后单 " + caseNo + " 已给买家发出" + parcel.kind().label() + "（"
+                + Carriers.parcel(parcel.carrier(), parcel.trackingNo()) + "），不能更正");
       }
     }
     Order order = orders.find(c.orderNo()).orElseThrow();
     CaseRouter.Route route = router.route(newRequest, newReason, order.status());
     if (!route.process().equals(c.process())) {
-      List<String> acted = actedOutside(c, parcels);
+      List<Acted> acted = actedOutside(c, parcels);
       if (!acted.isEmpty()) {
         throw ApiException.conflict("request", "the corrected request belongs to the '" + route.process()
-            + "' process, but case " + caseNo + " has already " + String.join(" and ", acted)
-            + ": withdraw it (which undoes that) and open a new case");
+            + "' process, but case " + caseNo + " has already "
+            + String.join(" and ", acted.stream().map(Acted::api).toList())
+            + ": withdraw it (which undoes that) and open a new case")
+            .forDesk("更正后的申请属于「" + route.name() + "」流程，但售后单 " + caseNo + " 已经"
+                + String.join("、", acted.stream().map(Acted::desk).toList())
+                + "：请先撤销该售后单（会撤回这些操作），再新建售后单");
       }
     }
 
@@ -84,16 +96,21 @@ public class CaseCorrection {
     return new Corrected(caseNo, newRequest, newReason, route.process(), instanceId);
   }
 
-  private List<String> actedOutside(CaseRecord c, List<Parcel> parcels) {
-    List<String> acted = new ArrayList<>();
+  /** Something the old process had done outside the desk, as the API and the desk say it. */
+  private record Acted(String api, String desk) {}
+
+  private List<Acted> actedOutside(CaseRecord c, List<Parcel> parcels) {
+    List<Acted> acted = new ArrayList<>();
     if (Boolean.TRUE.equals(runtime.getVariable(c.processInstanceId(), CaseVariables.OUTBOUND_CANCELLED))) {
-      acted.add("had the warehouse cancel the order's shipment");
+      acted.add(new Acted("had the warehouse cancel the order's shipment", "让仓库取消了发货"));
     }
     if (Boolean.TRUE.equals(runtime.getVariable(c.processInstanceId(), CaseVariables.INTERCEPTION_REQUESTED))) {
-      acted.add("asked the courier to intercept the parcel");
+      acted.add(new Acted("asked the courier to intercept the parcel", "请快递拦截了包裹"));
     }
     if (!parcels.isEmpty()) {
-      acted.add("the buyer's return parcel " + parcels.get(0).carrier() + " " + parcels.get(0).trackingNo());
+      Parcel first = parcels.get(0);
+      acted.add(new Acted("the buyer's return parcel " + first.carrier() + " " + first.trackingNo(),
+          "收到买家的退货包裹 " + Carriers.parcel(first.carrier(), first.trackingNo())));
     }
     return acted;
   }

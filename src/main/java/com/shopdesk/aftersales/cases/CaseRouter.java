@@ -36,13 +36,16 @@ public class CaseRouter {
     String process = result.isEmpty() ? null : (String) result.getSingleResult().getEntryMap().get("process");
     if (process == null) {
       throw ApiException.unprocessable("request",
-          "no process handles a " + request + " request with reason " + reason + " on a " + orderStatus + " order");
+          "no process handles a " + request + " request with reason " + reason + " on a " + orderStatus + " order")
+          .forDesk("「" + request.label() + "」不适用于原因「" + reason.label() + "」（订单" + orderStatus.label()
+              + "）：没有处理这种申请的流程，请换一个申请类型");
     }
     ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(process)
         .latestVersion().singleResult();
     if (latest == null || latest.isSuspended()) {
       throw ApiException.unprocessable("request", "a " + request + " request with reason " + reason + " on a "
-          + orderStatus + " order belongs to the '" + process + "' process, which is not available yet");
+          + orderStatus + " order belongs to the '" + process + "' process, which is not available yet")
+          .forDesk("这种申请属于流程 " + process + "，但该流程尚未部署或已挂起，请联系流程分析");
     }
     return new Route(process, latest.getId(), latest.getName() != null ? latest.getName() : process);
   }

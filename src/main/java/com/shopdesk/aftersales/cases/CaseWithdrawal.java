@@ -34,7 +34,7 @@ public class CaseWithdrawal {
 
   @Transactional
   public Withdrawn withdraw(String caseNo, String reason, String user) {
-    CaseRecord c = checks.openAndUnpaid(caseNo, "withdrawn");
+    CaseRecord c = checks.openAndUnpaid(caseNo, OpenCaseChecks.Change.WITHDRAWN);
     for (Parcel parcel : checks.parcelsOf(c)) {
       if (parcel.kind() == ShipmentKind.RETURN) {
         throw ApiException.conflict("caseNo", "the buyer has sent the goods back (" + parcel.carrier() + " "

@@ -28,20 +28,36 @@ class OpenCaseChecks {
     this.tracking = tracking;
   }
 
-  /** The open case as it stands once its order is held; 404, or 409 naming why it cannot be {@code done}. */
-  CaseRecord openAndUnpaid(String caseNo, String done) {
-    CaseRecord found = ledger.find(caseNo)
-        .orElseThrow(() -> ApiException.notFound("caseNo", "case " + caseNo + " not found"));
+  /** What is about to happen to the case, in the API's words and the desk's. */
+  enum Change {
+    CORRECTED("corrected", "更正"), WITHDRAWN("withdrawn", "撤销");
+
+    private final String done;
+    private final String label;
+
+    Change(String done, String label) {
+      this.done = done;
+      this.label = label;
+    }
+  }
+
+  /** The open case as it stands once its order is held; 404, or 409 naming why it cannot be changed. */
+  CaseRecord openAndUnpaid(String caseNo, Change change) {
+    CaseRecord found = ledger.find(caseNo).orElseThrow(() -> ApiException.notFound("caseNo",
+        "case " + caseNo + " not found").forDesk("售后单号 " + caseNo + " 不存在，请核对"));
     orders.lock(found.orderNo());
     CaseRecord c = ledger.find(caseNo).orElseThrow();
     if (c.status() != CaseStatus.OPEN) {
-      throw ApiException.conflict("caseNo", "case " + caseNo + " is closed already (" + c.resolution() + ")");
+      throw ApiException.conflict("caseNo", "case " + caseNo + " is closed already (" + c.resolution() + ")")
+          .forDesk("售后单 " + caseNo + " 已结案（" + c.resolution() + "），不能" + change.label);
     }
     List<RefundLedger.Refund> paid = refunds.ofCase(caseNo);
     if (!paid.isEmpty()) {
       RefundLedger.Refund first = paid.get(0);
+      String reference = first.reference() == null ? "" : " (" + first.reference() + ")";
       throw ApiException.conflict("caseNo", "case " + caseNo + " has paid the buyer " + Money.format(first.amount())
-          + (first.reference() == null ? "" : " (" + first.reference() + ")") + ": it cannot be " + done);
+          + reference + ": it cannot be " + change.done)
+          .forDesk("售后单 " + caseNo + " 已向买家退款 " + Money.format(first.amount()) + reference + "，不能" + change.label);
     }
     return c;
   }

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Closes, in the engine where every entry passes (engine REST API, the webapps' API, Java), what Camunda 7.24
  * CE leaves open to a desk login: expressions in task queries at any depth, task completions that write more
- * than their form, claims taken from others, variables written outside forms, e-mail addresses in user
- * listings. Also fixes the permission model the grants in {@code security/DeskSecuritySetup} rely on: reading
+ * than their form, processes started other than through their start form, claims taken from others, variables
+ * written outside forms, e-mail addresses in user listings. Also fixes the permission model the grants in {@code security/DeskSecuritySetup} rely on: reading
  * and writing variables are permissions of their own (a person involved in a task may work it and read its
  * variables, not edit it: {@code guard/tasks}).
  */
@@ -35,8 +35,9 @@ public class DeskEngineGuards extends AbstractProcessEnginePlugin {
     configuration.setEnforceSpecificVariablePermission(true);
     configuration.setIdentityProviderSessionFactory(new GenericManagerFactory(DeskIdentityProvider.class));
 
+    TaskForms forms = new TaskForms(moneyLimits);
     List<CommandGuard> guards = new ArrayList<>(List.of(new QueryExpressionGuard(), new VariableWriteGuard(),
-        new TaskWorkGuard(new TaskForms(moneyLimits))));
+        new TaskWorkGuard(forms), new StartFormGuard(forms)));
     guards.addAll(otherGuards);
     // one interceptor per chain: an interceptor knows the next one of its chain
     configuration.setCustomPreCommandInterceptorsTxRequired(prepend(new GuardInterceptor(configuration, guards),

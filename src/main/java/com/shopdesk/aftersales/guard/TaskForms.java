@@ -7,7 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.form.StartFormData;
+import org.camunda.bpm.engine.impl.cmd.GetStartFormCmd;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
@@ -16,7 +20,10 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.ObjectProvider;
 
-/** The form a task shows (its camunda:formRef, as deployed with its diagram) and the check of a completion. */
+/**
+ * The form a task or a start event shows (its camunda:formRef, as deployed with its diagram) and the check of
+ * what a completion or a start submits through it.
+ */
 class TaskForms {
   /** Deployed forms never change, so one parse per form definition serves every task. */
   private final Map<String, FormSchema> parsed = new ConcurrentHashMap<>();
@@ -30,7 +37,9 @@ class TaskForms {
     if (task.getExecutionId() == null) {
       return; // a stand-alone task the admin created belongs to no case
     }
-    FormSchema form = formOf(task, context);
+    task.initializeFormKey();
+    FormSchema form = schema(task.getCamundaFormRef(), task.getProcessDefinition().getDeploymentId(),
+        "任务「" + task.getName() + "」", context);
     if (form == null) {
       if (submitted != null && !submitted.isEmpty()) {
         String first = submitted.keySet().iterator().next();
@@ -38,11 +47,7 @@ class TaskForms {
       }
       return;
     }
-    FeelEngine feel = context.getProcessEngineConfiguration().getDmnEngineConfiguration().getFeelEngine();
-    FormSubmission.check(form, submitted, task.getVariables(),
-        (expression, variables) -> feel.evaluateSimpleExpression(expression,
-            Variables.fromMap(variables).asVariableContext()),
-        () -> moneyLimit(task));
+    FormSubmission.check(form, submitted, task.getVariables(), feel(context), () -> moneyLimit(task));
   }
 
   private Optional<FormSubmission.Ceiling> moneyLimit(TaskEntity task) {
@@ -50,16 +55,35 @@ class TaskForms {
     return limit == null ? Optional.empty() : limit.limitFor(task);
   }
 
-  private FormSchema formOf(TaskEntity task, CommandContext context) {
-    task.initializeFormKey();
-    CamundaFormRef ref = task.getCamundaFormRef();
+  /**
+   * A start through the process's start form: only its fields, as for a task. A process without a start form
+   * is not started by a person.
+   */
+  void checkStart(String processDefinitionId, Map<String, ?> submitted, CommandContext context) {
+    StartFormData start = context.runWithoutAuthorization(() -> new GetStartFormCmd(processDefinitionId).execute(context));
+    ProcessDefinition definition = start.getProcessDefinition();
+    String what = "流程「" + (definition.getName() != null ? definition.getName() : definition.getKey()) + "」";
+    FormSchema form = schema(start.getCamundaFormRef(), definition.getDeploymentId(), what, context);
+    if (form == null) {
+      throw new AuthorizationException(what + "没有发起表单，不能由人发起");
+    }
+    FormSubmission.check(form, submitted, Map.of(), feel(context), Optional::empty);
+  }
+
+  private static FormSubmission.Feel feel(CommandContext context) {
+    FeelEngine feel = context.getProcessEngineConfiguration().getDmnEngineConfiguration().getFeelEngine();
+    return (expression, variables) -> feel.evaluateSimpleExpression(expression,
+        Variables.fromMap(variables).asVariableContext());
+  }
+
+  private FormSchema schema(CamundaFormRef ref, String deploymentId, String what, CommandContext context) {
     if (ref == null) {
       return null;
     }
     CamundaFormDefinitionEntity definition = (CamundaFormDefinitionEntity) new GetCamundaFormDefinitionCmd(ref,
-        task.getProcessDefinition().getDeploymentId()).execute(context);
+        deploymentId).execute(context);
     if (definition == null) {
-      throw new FieldRefused(null, "任务「" + task.getName() + "」的表单 " + ref.getKey() + " 没有部署，无法完成");
+      throw new FieldRefused(null, what + "的表单 " + ref.getKey() + " 没有部署，无法提交");
     }
     return parsed.computeIfAbsent(definition.getId(), id -> {
       ResourceEntity resource = context.getResourceManager()

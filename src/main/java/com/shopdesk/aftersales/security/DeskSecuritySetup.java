@@ -17,6 +17,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
 import static org.camunda.bpm.engine.authorization.Permissions.TASK_ASSIGN;
 import static org.camunda.bpm.engine.authorization.Permissions.TASK_WORK;
 
+import com.shopdesk.aftersales.cases.CaseCorrection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,8 @@ import org.springframework.stereotype.Component;
  * grants here, not in Admin; give one person more through a group of their own). Agents and warehouse staff
  * have no grant on tasks: they read and work the tasks they are involved in, their group's and those assigned
  * or offered to them ({@code guard/tasks}); managers read every case and its variables, work and assign tasks
- * and retry incidents, but change no variable and no instance; analysts deploy and read definitions;
+ * and retry incidents, but change no variable and no instance; agents and managers start one process, the
+ * Tasklist action 修改售后申请, and only through its form; analysts deploy and read definitions;
  * integrations call only the product API.
  */
 @Component
@@ -58,6 +60,9 @@ public class DeskSecuritySetup {
       new Grant(AGENTS, Resources.APPLICATION, "tasklist", ACCESS),
       new Grant(AGENTS, Resources.USER, "*", READ),
       new Grant(AGENTS, Resources.GROUP, "*", READ),
+      // Tasklist's 发起流程 lists and starts only 修改售后申请, through its start form (guard/StartFormGuard)
+      new Grant(AGENTS, Resources.PROCESS_DEFINITION, CaseCorrection.PROCESS, READ, CREATE_INSTANCE),
+      new Grant(AGENTS, Resources.PROCESS_INSTANCE, "*", CREATE),
 
       new Grant(WAREHOUSE, Resources.APPLICATION, "tasklist", ACCESS),
       new Grant(WAREHOUSE, Resources.USER, "*", READ),
@@ -70,7 +75,8 @@ public class DeskSecuritySetup {
       new Grant(MANAGERS, Resources.PROCESS_DEFINITION, "*", READ, READ_INSTANCE, READ_HISTORY, READ_TASK,
           ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
           ProcessDefinitionPermissions.READ_TASK_VARIABLE, ProcessDefinitionPermissions.RETRY_JOB),
-      new Grant(MANAGERS, Resources.PROCESS_INSTANCE, "*", READ, ProcessInstancePermissions.RETRY_JOB),
+      new Grant(MANAGERS, Resources.PROCESS_DEFINITION, CaseCorrection.PROCESS, READ, CREATE_INSTANCE),
+      new Grant(MANAGERS, Resources.PROCESS_INSTANCE, "*", READ, CREATE, ProcessInstancePermissions.RETRY_JOB),
       new Grant(MANAGERS, Resources.TASK, "*", READ, TaskPermissions.READ_VARIABLE, TASK_WORK, TASK_ASSIGN),
       new Grant(MANAGERS, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ, HistoricTaskPermissions.READ_VARIABLE),
       new Grant(MANAGERS, Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ),

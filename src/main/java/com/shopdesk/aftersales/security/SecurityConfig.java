@@ -41,9 +41,8 @@ public class SecurityConfig {
   private static final String[] DESK = {"GROUP_" + DeskGroups.AGENTS, "GROUP_" + DeskGroups.MANAGERS,
       "GROUP_" + DeskGroups.INTEGRATIONS, "GROUP_" + Groups.CAMUNDA_ADMIN};
 
-  /** Who may correct a case's request or reason: the desk's people, not the platform's integration. */
-  private static final String[] CORRECTORS = {"GROUP_" + DeskGroups.AGENTS, "GROUP_" + DeskGroups.MANAGERS,
-      "GROUP_" + Groups.CAMUNDA_ADMIN};
+  private static final String[] CORRECTORS = DeskGroups.CORRECTORS.stream().map(g -> "GROUP_" + g)
+      .toArray(String[]::new);
 
   @Bean
   @Order(1)

@@ -119,4 +119,40 @@ class TasklistBrowserTest extends BrowserTest {
     assertThat(login("admin", "agent1", USER_PASSWORD)).isFalse();
     assertThat(login("tasklist", "agent1", USER_PASSWORD)).isTrue();
   }
+
+  @Test
+  void anAgentCorrectsAReasonChosenWrongFromTasklistsStartMenu() {
+    String caseNo = returnCaseAt("retain");
+    assertThat(login("tasklist", "agent1", USER_PASSWORD)).isTrue();
+
+    startCorrection(caseNo, "质量问题", "买家来电说明是茶盏有裂纹");
+    screenshot("form-case-correction");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("启动").setExact(true)).click();
+    page.getByText("流程已启动").first().waitFor();
+    runDueJobsOfCase(caseNo);
+    JsonNode view = caseView(caseNo);
+    assertThat(view.path("reason").asText()).isEqualTo("QUALITY");
+    assertThat(view.path("revisions").get(0).path("changedBy").asText()).isEqualTo("agent1");
+    assertThat(task(caseNo, "reviewEvidence")).isNotNull();
+
+    startCorrection(caseNo, "质量问题", "");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("启动").setExact(true)).click();
+    page.getByText("已是「退货退款」、原因「质量问题」").first().waitFor();
+    screenshot("form-case-correction-refused");
+    assertThat(caseView(caseNo).path("revisions")).hasSize(1);
+  }
+
+  private void startCorrection(String caseNo, String reason, String note) {
+    page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/#/");
+    page.getByText("启动流程").first().click();
+    page.getByText("修改售后申请").first().click();
+    page.waitForSelector(".fjs-form");
+    page.locator(".fjs-form-field-textfield input").first().fill(caseNo);
+    assertThat(page.locator(".fjs-form-field-select", new Page.LocatorOptions().setHasText("改为申请类型")).first()
+        .innerText()).as("a dropdown left empty says so in Chinese").contains("请选择").doesNotContain("Select");
+    page.locator(".fjs-form-field-select", new Page.LocatorOptions().setHasText("改为原因")).first()
+        .locator(".fjs-input-group").first().click();
+    page.locator(".fjs-dropdownlist-item", new Page.LocatorOptions().setHasText(reason)).first().click();
+    page.locator(".fjs-form-field-textarea textarea").first().fill(note);
+  }
 }

@@ -22,6 +22,7 @@ import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,6 +71,20 @@ class ModelConsistencyTest extends AfterSalesTest {
       assertThat(bean).as(file + " " + task.getId() + " uses camunda:delegateExpression=\"${bean}\"").isNotNull();
       assertThat(context.containsBean(bean)).as(file + " " + task.getId() + " names bean " + bean).isTrue();
       assertThat(context.getBean(bean)).as(bean).isInstanceOf(JavaDelegate.class);
+    }));
+  }
+
+  @Test
+  void tasklistOffersOnlyTheCorrectionToStartAndThatThroughItsForm() throws IOException {
+    diagrams().forEach((file, model) -> model.getModelElementsByType(Process.class).forEach(process -> {
+      boolean correction = process.getId().equals("case-correction");
+      assertThat(process.isCamundaStartableInTasklist()).as(file + " " + process.getId() + " startable in Tasklist")
+          .isEqualTo(correction);
+      if (correction) {
+        StartEvent start = (StartEvent) model.getModelElementById("start");
+        assertThat(start.getCamundaFormRef()).isEqualTo("case-correction");
+        assertThat(start.getCamundaFormRefBinding()).isEqualTo("deployment");
+      }
     }));
   }
 

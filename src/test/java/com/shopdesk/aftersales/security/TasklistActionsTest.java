@@ -6,19 +6,21 @@ import com.shopdesk.aftersales.AfterSalesTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * Cases open through the product API only, so Tasklist offers nobody 启动流程 or 创建任务: the stylesheet and
- * the configuration Tasklist loads hide both actions and drop the start-process shortcut. (What agents
- * see is in TasklistHeaderBrowserTest.)
+ * Cases open through the product API only: Tasklist offers 创建任务 to nobody and 启动流程 only to those who may
+ * start 修改售后申请, the one process with a start form; the configuration drops the start-process shortcut.
+ * (What each role sees is in TasklistHeaderBrowserTest.)
  */
 class TasklistActionsTest extends AfterSalesTest {
 
   @Test
-  void tasklistIsServedTheStylesThatHideStartProcessAndCreateTask() {
+  void tasklistIsServedTheStylesThatHideCreateTaskAndStartProcessForThoseWhoMayStartNothing() {
     Response css = send("GET", "/camunda/app/tasklist/styles/user-styles.css", null, null, null);
 
     assertThat(css.status()).isEqualTo(200);
     assertThat(css.body().replaceAll("\\s+", " "))
-        .contains(".start-process-action, .create-task-action { display: none !important; }");
+        .contains(".start-process-action:not(.desk-may-start), .create-task-action { display: none !important; }");
+    Response config = send("GET", "/camunda/app/tasklist/scripts/config.js", null, null, null);
+    assertThat(config.body()).contains("'scripts/start-process-for-starters'");
   }
 
   @Test

@@ -5,8 +5,9 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
-  // Chinese for the validation messages of Camunda Forms; no error left behind on a field a condition hid
-  customScripts: ['scripts/form-messages', 'scripts/hidden-field-errors'],
+  // Chinese for the validation messages of Camunda Forms; no error left behind on a field a condition hid;
+  // 启动流程 only for those who may start a process there
+  customScripts: ['scripts/form-messages', 'scripts/hidden-field-errors', 'scripts/start-process-for-starters'],
   dateFormat: {
     monthName: 'MMMM',
     day: 'DD',

@@ -1,5 +1,6 @@
-// Camunda Forms (form-js) writes its validation messages in English only; the desk reads Chinese. This
-// translates them in place, editing the text node form-js owns so its later updates still land on it.
+// Camunda Forms (form-js) writes its validation messages and a dropdown's empty "Select" in English only; the
+// desk reads Chinese. This translates them in place, editing the text node form-js owns so its later updates
+// still land on it.
 const RULES = [
   [/^Field is required\.$/, () => '必填'],
   [/^Field must have minimum value of (.+)\.$/, (m) => `不能小于 ${m[1]}`],
@@ -11,6 +12,12 @@ const RULES = [
 ];
 
 function translate() {
+  document.querySelectorAll('.fjs-select-display').forEach((shown) => {
+    const text = shown.firstChild;
+    if (text && text.nodeType === Node.TEXT_NODE && text.data === 'Select') {
+      text.data = '请选择';
+    }
+  });
   document.querySelectorAll('.fjs-form-field-error li').forEach((item) => {
     const text = item.firstChild;
     if (!text || text.nodeType !== Node.TEXT_NODE) {
