@@ -59,6 +59,7 @@ class RoleTableTest extends AfterSalesTest {
     probes.put("Enter the buyer's return parcel (`POST /api/cases/{caseNo}/return-shipment`)", this::returnParcel);
     probes.put("Withdraw a case (`POST /api/cases/{caseNo}/withdraw`)", this::withdraw);
     probes.put("Correct a case's request or reason (`PATCH /api/cases/{caseNo}`)", this::correct);
+    probes.put("Correct a case in Tasklist (启动流程 → 修改售后申请)", this::correctInTasklist);
     probes.put("Remark on a case (`POST /api/cases/{caseNo}/remarks`)", this::remark);
     probes.put("Ask where a refund is (`POST /api/cases/{caseNo}/refund-inquiries`)", this::refundInquiry);
     probes.put("Import or update an order (`POST /api/orders`)", this::importAnOrder);
@@ -223,6 +224,13 @@ class RoleTableTest extends AfterSalesTest {
   private boolean correct(String user) {
     String caseNo = returnCaseAt("retain");
     Response r = as(user, "PATCH", "/api/cases/" + caseNo, "{\"reason\":\"QUALITY\"}");
+    return outcome(r, count("SELECT COUNT(*) FROM case_revisions WHERE case_no = ?", caseNo) == 1);
+  }
+
+  private boolean correctInTasklist(String user) {
+    String caseNo = returnCaseAt("retain");
+    Response r = as(user, "POST", "/engine-rest/process-definition/key/case-correction/submit-form",
+        "{\"variables\":{\"caseNo\":{\"value\":\"" + caseNo + "\"},\"reason\":{\"value\":\"QUALITY\"}}}");
     return outcome(r, count("SELECT COUNT(*) FROM case_revisions WHERE case_no = ?", caseNo) == 1);
   }
 
