@@ -60,7 +60,7 @@ class TaskForms {
    * is not started by a person.
    */
   void checkStart(String processDefinitionId, Map<String, ?> submitted, CommandContext context) {
-    StartFormData start = context.runWithoutAuthorization(() -> new GetStartFormCmd(processDefinitionId).execute(context));
+    StartFormData start = startForm(processDefinitionId, context);
     ProcessDefinition definition = start.getProcessDefinition();
     String what = "流程「" + (definition.getName() != null ? definition.getName() : definition.getKey()) + "」";
     FormSchema form = schema(start.getCamundaFormRef(), definition.getDeploymentId(), what, context);
@@ -68,6 +68,15 @@ class TaskForms {
       throw new AuthorizationException(what + "没有发起表单，不能由人发起");
     }
     FormSubmission.check(form, submitted, Map.of(), feel(context), Optional::empty);
+  }
+
+  /** Whether the process starts with a Camunda Form. */
+  boolean hasStartForm(String processDefinitionId, CommandContext context) {
+    return startForm(processDefinitionId, context).getCamundaFormRef() != null;
+  }
+
+  private static StartFormData startForm(String processDefinitionId, CommandContext context) {
+    return context.runWithoutAuthorization(() -> new GetStartFormCmd(processDefinitionId).execute(context));
   }
 
   private static FormSubmission.Feel feel(CommandContext context) {
