@@ -26,6 +26,7 @@ public class Deadlines {
   private Duration inspection = Duration.ofDays(2);
   private Duration pickup = Duration.ofHours(48);
   private Duration restockCheck = Duration.ofDays(1);
+  private Duration trackingResubscribe = Duration.ofMinutes(30);
 
   public String getAgreeRefund() {
     return agreeRefund.toString();
@@ -71,6 +72,15 @@ public class Deadlines {
 
   public void setReturnTransit(Duration returnTransit) {
     this.returnTransit = returnTransit;
+  }
+
+  /** How long to wait before following a parcel again that the tracking service stopped following (快递100: 30 min). */
+  public String getTrackingResubscribe() {
+    return trackingResubscribe.toString();
+  }
+
+  public void setTrackingResubscribe(Duration trackingResubscribe) {
+    this.trackingResubscribe = trackingResubscribe;
   }
 
   public String getRestockCheck() {

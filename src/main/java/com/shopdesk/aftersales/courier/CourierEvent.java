@@ -6,6 +6,8 @@ public enum CourierEvent {
   IN_TRANSIT("运输中"),
   DELIVERED("已签收"),
   REJECTED("买家拒收"),
+  /** On its way back to the sender (快递100's 退回), after an interception or a refusal. */
+  RETURNING("退回途中"),
   RETURNED("已退回商家"),
   INTERCEPTED("已拦截"),
   INTERCEPT_FAILED("拦截失败"),
@@ -37,7 +39,7 @@ public enum CourierEvent {
   /** What the event means for an interception: the parcel is coming back, or it reached the buyer. */
   public ParcelOutcome interceptionOutcome() {
     return switch (this) {
-      case INTERCEPTED, REJECTED, RETURNED -> ParcelOutcome.STOPPED;
+      case INTERCEPTED, REJECTED, RETURNING, RETURNED -> ParcelOutcome.STOPPED;
       case INTERCEPT_FAILED, DELIVERED -> ParcelOutcome.NOT_STOPPED;
       default -> ParcelOutcome.NONE;
     };

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
-/** A courier's API: tracking, interception, urging, loss investigations, weights and claims. */
+/** A courier's API: interception, urging, loss investigations, weights and claims (tracking: {@link TrackingService}). */
 public interface CourierGateway {
 
   /** Asks the courier to intercept the parcel; the answer comes later as a pushed tracking event. */
@@ -24,9 +24,6 @@ public interface CourierGateway {
 
   /** Files a claim (索赔) for a parcel damaged or lost in the courier's care; once per case and parcel. */
   void fileClaim(Claim claim);
-
-  /** The parcel's latest tracking event, as the courier knows it now. */
-  Optional<TrackingEvent> track(String carrier, String trackingNo);
 
   record Claim(String carrier, String trackingNo, String caseNo, String orderNo, List<String> skus, BigDecimal value) {}
 }

@@ -2,6 +2,7 @@ package com.shopdesk.aftersales.courier;
 
 import com.shopdesk.aftersales.cases.CaseTimeline;
 import com.shopdesk.aftersales.cases.CaseVariables;
+import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,12 +15,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class QueryTrackingDelegate implements JavaDelegate {
-  private final CourierGateway courier;
+  private final TrackingService tracking;
   private final TrackingEvents events;
   private final CaseTimeline timeline;
 
-  public QueryTrackingDelegate(CourierGateway courier, TrackingEvents events, CaseTimeline timeline) {
-    this.courier = courier;
+  public QueryTrackingDelegate(TrackingService tracking, TrackingEvents events, CaseTimeline timeline) {
+    this.tracking = tracking;
     this.events = events;
     this.timeline = timeline;
   }
@@ -27,8 +28,9 @@ public class QueryTrackingDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     CaseVariables vars = CaseVariables.of(execution);
-    Optional<TrackingEvent> latest = courier.track(vars.carrier(), vars.trackingNo());
-    latest.flatMap(events::store).ifPresent(events::markDelivered);
+    List<TrackingEvent> scans = tracking.track(vars.carrier(), vars.trackingNo());
+    scans.forEach(scan -> events.store(scan).ifPresent(events::markDelivered));
+    Optional<TrackingEvent> latest = scans.isEmpty() ? Optional.empty() : Optional.of(scans.get(scans.size() - 1));
     vars.latestEvent(latest.map(e -> e.event().name()).orElse("NONE"));
     vars.parcelOutcome(
         latest.map(e -> e.event().interceptionOutcome()).orElse(ParcelOutcome.NONE).name(),

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,9 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrderRepository {
   static final ZoneId SHOP_ZONE = ZoneId.of("Asia/Shanghai");
   private final JdbcTemplate jdbc;
+  private final ApplicationEventPublisher events;
 
-  public OrderRepository(JdbcTemplate jdbc) {
+  public OrderRepository(JdbcTemplate jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   /** Inserts or replaces the order; returns true when it was new. */
@@ -126,6 +129,7 @@ public class OrderRepository {
         VALUES (?, ?, ?, ?, ?, ?, ?)""",
         orderNo, kind.name(), shipment.carrier(), shipment.trackingNo(), timestamp(shipment.shippedAt()), caseNo,
         shippingFee);
+    events.publishEvent(new ParcelRecorded(orderNo, kind, shipment.carrier(), shipment.trackingNo()));
     return true;
   }
 
@@ -133,6 +137,11 @@ public class OrderRepository {
   public void markWithdrawn(String carrier, String trackingNo, OffsetDateTime at) {
     jdbc.update("UPDATE shipments SET withdrawn_at = ? WHERE carrier = ? AND tracking_no = ? AND withdrawn_at IS NULL",
         timestamp(at), carrier, trackingNo);
+  }
+
+  /** The carriers the shop recorded a parcel with this tracking number under (one, nearly always). */
+  public List<String> carriersOf(String trackingNo) {
+    return jdbc.queryForList("SELECT DISTINCT carrier FROM shipments WHERE tracking_no = ?", String.class, trackingNo);
   }
 
   public List<Parcel> parcels(String orderNo) {

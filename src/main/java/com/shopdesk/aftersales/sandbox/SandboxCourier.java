@@ -134,7 +134,7 @@ public class SandboxCourier implements CourierGateway {
     return n == null ? 0 : n;
   }
 
-  @Override
+  /** The parcel's latest scan on the courier's side, as the sandbox tracking service reports it. */
   public Optional<TrackingEvent> track(String carrier, String trackingNo) {
     outages.check(SandboxOutages.SandboxSystem.COURIER);
     return jdbc.query("SELECT last_event, last_at FROM sandbox_courier_parcels WHERE carrier = ? AND tracking_no = ? "

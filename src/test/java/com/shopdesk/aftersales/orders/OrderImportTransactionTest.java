@@ -53,7 +53,7 @@ class OrderImportTransactionTest {
     private Order saved;
 
     Recording(Order known, boolean hasCase) {
-      super(null);
+      super(null, null);
       this.known = known;
       this.hasCase = hasCase;
     }
