@@ -78,21 +78,12 @@ public class Kuaidi100PushController {
     return answer(HttpStatus.OK, "成功");
   }
 
-  /** The carrier the shop recorded the parcel with, or the desk's code for 快递100's company. */
+  /** The carrier the shop recorded the parcel with, or else the desk's code for 快递100's company. */
   private String carrierOf(String company, String trackingNo) {
     return orders.carriersOf(trackingNo).stream()
-        .filter(carrier -> Kuaidi100Companies.carrierOf(company).isPresent()
-            && company.equals(safeCompanyOf(carrier)))
+        .filter(carrier -> Kuaidi100Companies.company(carrier).filter(company::equals).isPresent())
         .findFirst()
-        .orElse(Kuaidi100Companies.carrierOf(company).orElse(null));
-  }
-
-  private static String safeCompanyOf(String carrier) {
-    try {
-      return Kuaidi100Companies.companyOf(carrier);
-    } catch (IllegalArgumentException unknown) {
-      return null;
-    }
+        .orElseGet(() -> Kuaidi100Companies.carrierOf(company).orElse(null));
   }
 
   /** 快递100 reads {@code result} and {@code returnCode}; anything but success it pushes again. */
