@@ -1,0 +1,282 @@
+package com.shopdesk.aftersales.payment.alipay;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.alipay.api.internal.util.AlipaySignature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.shopdesk.aftersales.AfterSalesApplication;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The Alipay adapter through Alipay's own SDK against a WireMock gateway that answers in Alipay's published format,
+ * signed with an "Alipay" key made for this run; the desk signs with an app key made for this run too. What is
+ * asserted is what the case does: the refund paid once under the case's request number, a timeout after Alipay
+ * paid settled by the query without paying again, a refusal and a forged answer ending as incidents that say why.
+ */
+class AlipayContractTest {
+  private static final String APP_ID = "2021000000000001";
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+  private static KeyPair appKeys;
+  private static KeyPair alipayKeys;
+  private static WireMockServer gateway;
+  private static ConfigurableApplicationContext app;
+  private static ProcessEngine engine;
+  private static JdbcTemplate jdbc;
+  private static int port;
+  private final ObjectMapper json = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() throws Exception {
+    KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+    rsa.initialize(2048);
+    appKeys = rsa.generateKeyPair();
+    alipayKeys = rsa.generateKeyPair();
+    gateway = new WireMockServer(wireMockConfig().dynamicPort());
+    gateway.start();
+    app = new SpringApplicationBuilder(AfterSalesApplication.class).profiles("test").run(
+        "--server.port=0", "--camunda.bpm.process-engine-name=alipayTest", "--camunda.bpm.webapp.enabled=false",
+        "--aftersales.retry-cycle=R3/PT1S",
+        "--aftersales.adapters.payment=alipay",
+        "--aftersales.alipay.app-id=" + APP_ID,
+        "--aftersales.alipay.private-key=" + base64(appKeys.getPrivate().getEncoded()),
+        "--aftersales.alipay.alipay-public-key=" + base64(alipayKeys.getPublic().getEncoded()),
+        "--aftersales.alipay.gateway=" + gateway.baseUrl() + "/gateway.do",
+        "--aftersales.alipay.timeout=PT2S");
+    engine = app.getBean(ProcessEngine.class);
+    jdbc = app.getBean(JdbcTemplate.class);
+    port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (app != null) app.close();
+    if (gateway != null) gateway.stop();
+  }
+
+  @BeforeEach
+  void reset() {
+    gateway.resetAll();
+  }
+
+  @Test
+  void aRefundIsPaidOnceUnderTheCasesRequestNumberAndSignedByTheShop() throws Exception {
+    gateway.stubFor(method("alipay.trade.fastpay.refund.query").willReturn(signed("alipay_trade_fastpay_refund_query_response",
+        "{\"code\":\"10000\",\"msg\":\"Success\"}", alipayKeys)));
+    gateway.stubFor(method("alipay.trade.refund").willReturn(signed("alipay_trade_refund_response",
+        "{\"code\":\"10000\",\"msg\":\"Success\",\"trade_no\":\"2026120522001400001\",\"fund_change\":\"Y\","
+            + "\"refund_fee\":\"10.00\",\"gmt_refund_pay\":\"2026-12-05 16:00:00\"}", alipayKeys)));
+    Case c = priceDifference("10.00");
+    runJobs(c.caseNo());
+
+    assertThat(incidents(c.caseNo())).isEmpty();
+    assertThat(refund(c.caseNo())).containsEntry("status", "SUCCEEDED")
+        .containsEntry("provider_ref", "2026120522001400001");
+    assertThat(jdbc.queryForObject("SELECT resolution FROM cases WHERE case_no = ?", String.class, c.caseNo()))
+        .isEqualTo("REFUNDED");
+    List<LoggedRequest> refunds = requests("alipay.trade.refund");
+    assertThat(refunds).hasSize(1);
+    Map<String, String> params = params(refunds.get(0));
+    assertThat(params.get("app_id")).isEqualTo(APP_ID);
+    assertThat(params.get("sign_type")).isEqualTo("RSA2");
+    assertThat(AlipaySignature.rsaCheckV2(params, base64(appKeys.getPublic().getEncoded()), "UTF-8", "RSA2"))
+        .as("signed with the shop's app key").isTrue();
+    JsonNode biz = json.readTree(params.get("biz_content"));
+    assertThat(biz.path("out_trade_no").asText()).isEqualTo(c.orderNo());
+    assertThat(biz.path("out_request_no").asText()).startsWith(c.caseNo().replace("-", "_") + "_")
+        .matches("[A-Za-z0-9_]{1,64}");
+    assertThat(biz.path("refund_amount").asText()).isEqualTo("10.00");
+    assertThat(requests("alipay.trade.fastpay.refund.query")).as("asked first whether it was paid").hasSize(1);
+  }
+
+  @Test
+  void aTimeoutAfterAlipayPaidIsSettledByTheQueryAndNeverPaysTwice() {
+    gateway.stubFor(method("alipay.trade.fastpay.refund.query").inScenario("paid in the dark")
+        .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("paid")
+        .willReturn(signed("alipay_trade_fastpay_refund_query_response", "{\"code\":\"10000\",\"msg\":\"Success\"}",
+            alipayKeys)));
+    gateway.stubFor(method("alipay.trade.refund").willReturn(signed("alipay_trade_refund_response",
+        "{\"code\":\"10000\",\"msg\":\"Success\",\"trade_no\":\"2026120522001400002\",\"fund_change\":\"Y\"}",
+        alipayKeys).withFixedDelay(3_000)));
+    gateway.stubFor(method("alipay.trade.fastpay.refund.query").inScenario("paid in the dark")
+        .whenScenarioStateIs("paid")
+        .willReturn(signed("alipay_trade_fastpay_refund_query_response", "{\"code\":\"10000\",\"msg\":\"Success\","
+            + "\"trade_no\":\"2026120522001400002\",\"refund_status\":\"REFUND_SUCCESS\",\"refund_amount\":\"12.00\"}",
+            alipayKeys)));
+    Case c = priceDifference("12.00");
+    runJobs(c.caseNo());
+
+    assertThat(requests("alipay.trade.refund")).as("the refund was sent once").hasSize(1);
+    assertThat(refund(c.caseNo())).containsEntry("status", "SUCCEEDED")
+        .containsEntry("provider_ref", "2026120522001400002");
+    assertThat(incidents(c.caseNo())).isEmpty();
+  }
+
+  @Test
+  void aRefusalEndsAsAnIncidentThatSaysWhyAndPaysNothing() {
+    gateway.stubFor(method("alipay.trade.fastpay.refund.query").willReturn(signed("alipay_trade_fastpay_refund_query_response",
+        "{\"code\":\"10000\",\"msg\":\"Success\"}", alipayKeys)));
+    gateway.stubFor(method("alipay.trade.refund").willReturn(signed("alipay_trade_refund_response",
+        "{\"code\":\"40004\",\"msg\":\"Business Failed\",\"sub_code\":\"ACQ.SELLER_BALANCE_NOT_ENOUGH\","
+            + "\"sub_msg\":\"卖家余额不足\"}", alipayKeys)));
+    Case c = priceDifference("15.00");
+    runJobs(c.caseNo());
+
+    assertThat(incidents(c.caseNo())).singleElement().satisfies(incident -> assertThat(incident.getIncidentMessage())
+        .contains("支付宝拒绝退款").contains("ACQ.SELLER_BALANCE_NOT_ENOUGH").contains("卖家余额不足"));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM refunds WHERE case_no = ? AND status = 'SUCCEEDED'",
+        Integer.class, c.caseNo())).as("nothing recorded as paid").isZero();
+    assertThat(jdbc.queryForObject("SELECT status FROM cases WHERE case_no = ?", String.class, c.caseNo()))
+        .isEqualTo("OPEN");
+  }
+
+  @Test
+  void anAnswerNotSignedByAlipayIsNotBelieved() throws Exception {
+    KeyPair forger = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+    gateway.stubFor(method("alipay.trade.fastpay.refund.query").willReturn(signed("alipay_trade_fastpay_refund_query_response",
+        "{\"code\":\"10000\",\"msg\":\"Success\",\"trade_no\":\"FAKE\",\"refund_status\":\"REFUND_SUCCESS\"}", forger)));
+    Case c = priceDifference("9.00");
+    runJobs(c.caseNo());
+
+    assertThat(incidents(c.caseNo())).singleElement().satisfies(incident ->
+        assertThat(incident.getIncidentMessage()).contains("支付宝暂时无法确认"));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM refunds WHERE case_no = ? AND status = 'SUCCEEDED'",
+        Integer.class, c.caseNo())).as("nothing recorded as paid").isZero();
+    assertThat(requests("alipay.trade.refund")).isEmpty();
+  }
+
+  // --- helpers -----------------------------------------------------------------------------------------
+
+  record Case(String caseNo, String orderNo) {}
+
+  /** A delivered order and a price-difference refund small enough to be paid at once. */
+  private Case priceDifference(String amount) {
+    String orderNo = "ALI-" + System.currentTimeMillis() + "-" + SEQUENCE.incrementAndGet();
+    assertThat(send("/api/orders", """
+        {"orderNo":"%s","buyer":{"id":"tb_a","name":"周女士"},
+         "items":[{"sku":"LJ-250","name":"西湖龙井 250g","category":"tea","quantity":1,"unitPrice":128.00}],
+         "paidAmount":128.00,"status":"DELIVERED","shipment":{"carrier":"ZTO","trackingNo":"ZT%s"}}"""
+        .formatted(orderNo, orderNo)).statusCode()).isIn(200, 201);
+    HttpResponse<String> opened = send("/api/cases", """
+        {"orderNo":"%s","request":"REFUND_ONLY","reason":"PRICE_DIFFERENCE","amount":%s}""".formatted(orderNo, amount));
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    try {
+      return new Case(json.readTree(opened.body()).path("caseNo").asText(), orderNo);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private Map<String, Object> refund(String caseNo) {
+    return jdbc.queryForMap("SELECT status, provider_ref FROM refunds WHERE case_no = ?", caseNo);
+  }
+
+  /** Runs the case's jobs as the job executor would, each failure counting a retry down. */
+  private void runJobs(String caseNo) {
+    for (int round = 0; round < 30; round++) {
+      List<Job> due = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
+          .list().stream().flatMap(pi -> engine.getManagementService().createJobQuery()
+              .processInstanceId(pi.getId()).withRetriesLeft().list().stream())
+          .filter(job -> engine.getManagementService().createJobQuery().jobId(job.getId()).timers().count() == 0)
+          .toList();
+      if (due.isEmpty()) return;
+      for (Job job : due) {
+        try {
+          engine.getManagementService().executeJob(job.getId());
+        } catch (RuntimeException failed) {
+          // counted down, as the job executor would
+        }
+      }
+    }
+  }
+
+  /** The case's incidents where they happened (not their echo on the calling process). */
+  private List<Incident> incidents(String caseNo) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo).list().stream()
+        .flatMap(pi -> engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).list().stream())
+        .filter(incident -> incident.getId().equals(incident.getRootCauseIncidentId()))
+        .toList();
+  }
+
+  private static MappingBuilder method(String method) {
+    return post(urlPathEqualTo("/gateway.do")).withQueryParam("method", equalTo(method));
+  }
+
+  /** Alipay's answer: the response node, and its signature over exactly that text with the given key. */
+  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder signed(String node, String body,
+      KeyPair key) {
+    try {
+      String sign = AlipaySignature.rsa256Sign(body, base64(key.getPrivate().getEncoded()), "UTF-8");
+      return aResponse().withStatus(200).withHeader("Content-Type", "text/html;charset=utf-8")
+          .withBody("{\"" + node + "\":" + body + ",\"sign\":\"" + sign + "\"}");
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private List<LoggedRequest> requests(String method) {
+    return gateway.findAll(postRequestedFor(urlPathEqualTo("/gateway.do")).withQueryParam("method", equalTo(method)));
+  }
+
+  /** The request's parameters: the protocol's in the query, the business content in the form body. */
+  private static Map<String, String> params(LoggedRequest request) {
+    Map<String, String> params = new HashMap<>();
+    request.getQueryParams().forEach((name, value) -> params.put(name, value.firstValue()));
+    for (String pair : request.getBodyAsString().split("&")) {
+      String[] kv = pair.split("=", 2);
+      if (kv[0].isEmpty()) continue;
+      params.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+          kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+    }
+    return params;
+  }
+
+  private HttpResponse<String> send(String path, String body) {
+    try {
+      return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+          .header("Content-Type", "application/json")
+          .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:test-admin".getBytes()))
+          .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static String base64(byte[] bytes) {
+    return Base64.getEncoder().encodeToString(bytes);
+  }
+}
