@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -108,7 +109,9 @@ public class Kuaidi100Tracking implements TrackingService {
           .retrieve().body(String.class);
       return json.readTree(body == null ? "{}" : body);
     } catch (RestClientException e) {
-      throw new IllegalStateException("快递100 暂时无法访问（" + what + "）：" + e.getMessage(), e);
+      Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
+      throw new IllegalStateException("快递100 暂时无法访问（" + what + "）：" + cause.getClass().getSimpleName()
+          + (cause.getMessage() == null ? "" : " " + cause.getMessage()), e);
     } catch (java.io.IOException e) {
       throw new IllegalStateException("快递100 的回复无法解析（" + what + "）：" + e.getMessage(), e);
     }
