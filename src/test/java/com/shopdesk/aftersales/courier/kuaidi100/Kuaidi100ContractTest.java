@@ -201,6 +201,33 @@ class Kuaidi100ContractTest {
   }
 
   @Test
+  void aSignedPushThatIsNotAPushIsRefusedNamingTheField() throws Exception {
+    String notJson = "status=polling";
+    HttpResponse<String> r = callback(notJson, Kuaidi100Signature.of(notJson, SALT));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(json.readTree(r.body()).path("message").asText()).startsWith("param");
+
+    String noParcel = "{\"status\":\"polling\",\"lastResult\":{\"data\":[]}}";
+    HttpResponse<String> empty = callback(noParcel, Kuaidi100Signature.of(noParcel, SALT));
+    assertThat(empty.statusCode()).as(empty.body()).isEqualTo(400);
+    assertThat(json.readTree(empty.body()).path("message").asText()).contains("com").contains("nu");
+
+    HttpResponse<String> asJson = exchange(HttpRequest.newBuilder(
+            URI.create("http://localhost:" + port + "/api/callbacks/kuaidi100"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"param\":\"x\",\"sign\":\"y\"}")).build());
+    assertThat(asJson.statusCode()).as(asJson.body()).isEqualTo(415);
+
+    String trackingNo = shippedOrder();
+    String unknownScan = push("polling", trackingNo, """
+        {"context":"疑难件，联系不上收件人","ftime":"2026-11-12 09:30:00","status":"疑难","statusCode":"2"}""");
+    HttpResponse<String> problem = callback(unknownScan, Kuaidi100Signature.of(unknownScan, SALT));
+    assertThat(problem.statusCode()).as("taken, though it is no event the desk acts on").isEqualTo(200);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tracking_events WHERE tracking_no = ?", Integer.class,
+        trackingNo)).isZero();
+  }
+
+  @Test
   void aParcelTheServiceGaveUpOnIsFollowedAgainAfterFetchingWhatItKnows() throws Exception {
     String trackingNo = shippedOrder();
     runSubscription(trackingNo);
