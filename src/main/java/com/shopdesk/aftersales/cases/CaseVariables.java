@@ -55,6 +55,11 @@ public final class CaseVariables {
   public static final String RESHIP_CARRIER = "reshipCarrier";
   public static final String RESHIP_TRACKING_NO = "reshipTrackingNo";
   public static final String INTERCEPTION_REQUESTED = "interceptionRequested";
+  /** How the interception was asked for: through the courier's API, or an agent at the carrier's station. */
+  public static final String INTERCEPTED_VIA_STATION = "interceptedViaStation";
+  /** The station's answer an agent entered (联系网点拦截): STOPPED, NOT_STOPPED or ACCEPTED, and its note. */
+  public static final String STATION_ANSWER = "stationAnswer";
+  public static final String STATION_NOTE = "stationNote";
   public static final String WITHDRAWAL_REASON = "withdrawalReason";
   public static final String INSURED_SHIPPING = "insuredShippingAmount";
   public static final String WITHDRAWN_BY = "withdrawnBy";
@@ -241,6 +246,24 @@ public final class CaseVariables {
 
   public void interceptionRequested() {
     scope.setVariable(INTERCEPTION_REQUESTED, true);
+  }
+
+  /** The station took the interception on, so a withdrawal asks the station to call it off. */
+  public void interceptionRequestedAtStation() {
+    scope.setVariable(INTERCEPTION_REQUESTED, true);
+    scope.setVariable(INTERCEPTED_VIA_STATION, true);
+  }
+
+  public boolean interceptedViaStation() {
+    return Boolean.TRUE.equals(scope.getVariable(INTERCEPTED_VIA_STATION));
+  }
+
+  public String stationAnswer() {
+    return (String) scope.getVariable(STATION_ANSWER);
+  }
+
+  public String stationNote() {
+    return (String) scope.getVariable(STATION_NOTE);
   }
 
   public void outboundCancelled(boolean cancelled) {

@@ -2,11 +2,13 @@ package com.shopdesk.aftersales.courier;
 
 import com.shopdesk.aftersales.guard.deploy.DiagramHelper;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * The couriers' names as buyers and agents know them, for the codes their APIs use ("ZTO" → 中通快递).
- * Diagrams write {@code ${carriers.name(carrier)}} in buyer messages; an unknown code is shown as it is.
+ * Diagrams write {@code ${carriers.name(carrier)}} in buyer messages (an unknown code is shown as it is) and
+ * {@code ${carriers.interceptsByApi(carrier)}} where an interception goes to the courier's API or to its station.
  */
 @DiagramHelper
 @Component("carriers")
@@ -17,8 +19,19 @@ public class Carriers {
       Map.entry("JD", "京东物流"), Map.entry("EMS", "邮政 EMS"), Map.entry("YZPY", "邮政快递包裹"),
       Map.entry("JT", "极兔速递"), Map.entry("DBL", "德邦快递"), Map.entry("HTKY", "百世快递"));
 
+  private final ObjectProvider<CourierGateway> courier;
+
+  public Carriers(ObjectProvider<CourierGateway> courier) {
+    this.courier = courier;
+  }
+
   public String name(String code) {
     return nameOf(code);
+  }
+
+  /** Whether the courier's API intercepts this carrier's parcels ({@code ${carriers.interceptsByApi(carrier)}}). */
+  public boolean interceptsByApi(String code) {
+    return courier.getObject().interceptsByApi(code);
   }
 
   /** A parcel as people read it: "中通快递 ZT100001". */

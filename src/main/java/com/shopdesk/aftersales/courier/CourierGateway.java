@@ -7,6 +7,12 @@ import java.util.Optional;
 /** A courier's API: interception, urging, loss investigations, weights and claims (tracking: {@link TrackingService}). */
 public interface CourierGateway {
 
+  /**
+   * Whether interceptions of this carrier's parcels go through the API (carriers with an open platform, e.g. SF and
+   * ZTO); for the others an agent asks the carrier's station (网点) and enters its answer.
+   */
+  boolean interceptsByApi(String carrier);
+
   /** Asks the courier to intercept the parcel; the answer comes later as a pushed tracking event. */
   void requestInterception(String carrier, String trackingNo);
 

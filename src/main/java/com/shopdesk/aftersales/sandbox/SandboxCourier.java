@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -18,14 +19,23 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnProperty(name = "aftersales.adapters.courier", havingValue = "sandbox", matchIfMissing = true)
 public class SandboxCourier implements CourierGateway {
+  private final java.util.Set<String> apiCarriers;
   private final SandboxDatabase db;
   private final JdbcTemplate jdbc;
   private final SandboxOutages outages;
 
-  public SandboxCourier(SandboxDatabase db, SandboxOutages outages) {
+  public SandboxCourier(SandboxDatabase db, SandboxOutages outages,
+      @Value("${aftersales.sandbox.api-interception-carriers:SF,ZTO}") java.util.Set<String> apiCarriers) {
+    this.apiCarriers = apiCarriers;
     this.db = db;
     this.jdbc = db.jdbc();
     this.outages = outages;
+  }
+
+  /** The sandbox courier's open platform intercepts these carriers' parcels, as SF's and ZTO's do. */
+  @Override
+  public boolean interceptsByApi(String carrier) {
+    return apiCarriers.contains(carrier == null ? "" : carrier.toUpperCase(java.util.Locale.ROOT));
   }
 
   @Override

@@ -392,4 +392,89 @@ class InterceptionProcessTest extends AfterSalesTest {
       assertThat(paid).hasSize(1);
     }
   }
+
+  /** A carrier without an interception API (圆通 in the sandbox): an agent asks its station and enters the answer. */
+  @Nested
+  class CarrierWithoutApi {
+    private CaseIntake.Opened startAtStation(String orderNo) {
+      Response imported = post("/api/orders", orderJson(orderNo, "SHIPPED", null, "99.00", 1)
+          .replace("\"status\":\"SHIPPED\"", "\"status\":\"SHIPPED\",\"shipment\":{\"carrier\":\"YTO\","
+              + "\"trackingNo\":\"YT-" + orderNo + "\"}"));
+      assertThat(imported.status()).as(imported.body()).isIn(200, 201);
+      CaseIntake.Opened opened = openRefundOnly(orderNo, "99.00");
+      runDueJobs(opened.processInstanceId());
+      BpmnAwareTests.assertThat(instance(opened)).isWaitingAt("askStation");
+      assertThat(courier.interceptionRequested("YTO", "YT-" + orderNo)).as("no API call for 圆通").isFalse();
+      return opened;
+    }
+
+    private void answer(CaseIntake.Opened opened, String answer) {
+      complete(taskOf(opened.processInstanceId(), "askStation"),
+          withVariables("stationAnswer", answer, "stationNote", "杭州西湖网点 王师傅"));
+      runDueJobs(opened.processInstanceId());
+    }
+
+    @Test
+    void aParcelTheStationStoppedIsRefunded() {
+      String orderNo = newOrderNo();
+      CaseIntake.Opened opened = startAtStation(orderNo);
+      answer(opened, "STOPPED");
+      assertClosed(opened.caseNo(), "REFUNDED", 1);
+      assertThat(caseView(opened.caseNo()).path("timeline").toString()).contains("网点已拦下包裹")
+          .contains("杭州西湖网点 王师傅");
+      assertThat(caseView(opened.caseNo()).path("parcels").get(0).path("latestEvent").asText())
+          .isEqualTo("INTERCEPTED");
+    }
+
+    @Test
+    void aParcelTheStationCouldNotStopGoesToTheBuyerTalk() {
+      String orderNo = newOrderNo();
+      CaseIntake.Opened opened = startAtStation(orderNo);
+      answer(opened, "NOT_STOPPED");
+      BpmnAwareTests.assertThat(instance(opened)).isWaitingAt("negotiate");
+    }
+
+    @Test
+    void aStationThatTookTheRequestOnLeavesTheCaseWaitingForTheCourier() {
+      String orderNo = newOrderNo();
+      CaseIntake.Opened opened = startAtStation(orderNo);
+      answer(opened, "ACCEPTED");
+      BpmnAwareTests.assertThat(instance(opened)).isWaitingAt("waitOutcome");
+
+      Response r = post("/api/courier-events", """
+          {"carrier":"YTO","trackingNo":"YT-%s","event":"REJECTED","at":"2026-11-12T09:00:00+08:00"}"""
+          .formatted(orderNo));
+      assertThat(r.status()).as(r.body()).isIn(200, 202);
+      runDueJobs(opened.processInstanceId());
+      assertClosed(opened.caseNo(), "REFUNDED", 1);
+    }
+
+    @Test
+    void aWithdrawalAfterTheStationTookItOnAsksTheDeskToCallTheStationNotTheApi() {
+      String orderNo = newOrderNo();
+      CaseIntake.Opened opened = startAtStation(orderNo);
+      answer(opened, "ACCEPTED");
+      Response withdrawn = send("POST", "/api/cases/" + opened.caseNo() + "/withdraw", "{\"reason\":\"买家不要退款了\"}",
+          "agent1", USER_PASSWORD);
+      assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+      runDueJobsOfCase(opened.caseNo());
+
+      assertThat(courier.interceptionCalledOff("YTO", "YT-" + orderNo)).isFalse();
+      JsonNode view = caseView(opened.caseNo());
+      assertThat(view.path("resolution").asText()).isEqualTo("WITHDRAWN");
+      assertThat(view.path("remarks").findParents("text").stream()
+          .filter(remark -> remark.path("text").asText().contains("请联系网点撤销 圆通速递 YT-" + orderNo + " 的拦截"))
+          .map(remark -> remark.path("flag").asText())).as("a yellow remark: still owed").containsExactly("YELLOW");
+    }
+
+    @Test
+    void aCorrectionIntoAnotherProcessIsRefusedOnceTheStationActed() {
+      String orderNo = newOrderNo();
+      CaseIntake.Opened opened = startAtStation(orderNo);
+      answer(opened, "ACCEPTED");
+      Response r = send("PATCH", "/api/cases/" + opened.caseNo(), "{\"request\":\"RESHIP\",\"reason\":\"LOST\"}",
+          "agent1", USER_PASSWORD);
+      assertThat(r.status()).as(r.body()).isEqualTo(409);
+    }
+  }
 }
