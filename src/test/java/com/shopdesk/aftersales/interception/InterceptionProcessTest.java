@@ -468,6 +468,19 @@ class InterceptionProcessTest extends AfterSalesTest {
     }
 
     @Test
+    void aWithdrawalBeforeTheStationWasAskedEndsTheTaskWithNothingToCallOff() {
+      String orderNo = newOrderNo();
+      CaseIntake.Opened opened = startAtStation(orderNo);
+      Response withdrawn = send("POST", "/api/cases/" + opened.caseNo() + "/withdraw", "{\"reason\":\"买家不要退款了\"}",
+          "agent1", USER_PASSWORD);
+      assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+      runDueJobsOfCase(opened.caseNo());
+      assertThat(taskOf(opened.processInstanceId(), "askStation")).isNull();
+      assertThat(caseView(opened.caseNo()).path("resolution").asText()).isEqualTo("WITHDRAWN");
+      assertThat(caseView(opened.caseNo()).path("remarks").toString()).doesNotContain("请联系网点撤销");
+    }
+
+    @Test
     void aCorrectionIntoAnotherProcessIsRefusedOnceTheStationActed() {
       String orderNo = newOrderNo();
       CaseIntake.Opened opened = startAtStation(orderNo);
