@@ -11,16 +11,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.shopdesk.aftersales.AfterSalesApplication;
-import java.net.URI;
+import com.shopdesk.aftersales.AdapterApp;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,8 +30,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -51,20 +46,16 @@ class Kuaidi100ContractTest {
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   private static WireMockServer kuaidi100;
-  private static ConfigurableApplicationContext app;
+  private static AdapterApp app;
   private static ProcessEngine engine;
   private static JdbcTemplate jdbc;
-  private static int port;
-  private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
 
   @BeforeAll
   static void start() {
     kuaidi100 = new WireMockServer(wireMockConfig().dynamicPort());
     kuaidi100.start();
-    app = new SpringApplicationBuilder(AfterSalesApplication.class).profiles("test").run(
-        "--server.port=0", "--camunda.bpm.process-engine-name=kuaidi100Test", "--camunda.bpm.webapp.enabled=false",
-        "--aftersales.retry-cycle=R3/PT1S",
+    app = AdapterApp.start("kuaidi100Test",
         "--aftersales.adapters.tracking=kuaidi100",
         "--aftersales.kuaidi100.key=" + KEY, "--aftersales.kuaidi100.customer=" + CUSTOMER,
         "--aftersales.kuaidi100.salt=" + SALT,
@@ -72,9 +63,8 @@ class Kuaidi100ContractTest {
         "--aftersales.kuaidi100.subscribe-url=" + kuaidi100.baseUrl() + "/poll",
         "--aftersales.kuaidi100.query-url=" + kuaidi100.baseUrl() + "/poll/query.do",
         "--aftersales.kuaidi100.timeout=PT2S");
-    engine = app.getBean(ProcessEngine.class);
-    jdbc = app.getBean(JdbcTemplate.class);
-    port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+    engine = app.engine;
+    jdbc = app.jdbc;
   }
 
   @AfterAll
@@ -161,7 +151,7 @@ class Kuaidi100ContractTest {
     JsonNode opened = json.readTree(send("POST", "/api/cases", """
         {"orderNo":"%s","request":"REFUND_ONLY","reason":"PERSONAL"}""".formatted(orderNo)).body());
     String caseInstance = opened.path("processInstanceId").asText();
-    runJobs(caseInstance);
+    app.runJobs(opened.path("caseNo").asText());
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(caseInstance)
         .activityIdIn("waitOutcome").count()).as("the interception waits for the courier").isOne();
 
@@ -177,7 +167,7 @@ class Kuaidi100ContractTest {
 
     assertThat(jdbc.queryForList("SELECT event FROM tracking_events WHERE tracking_no = ? ORDER BY occurred_at",
         String.class, trackingNo)).containsExactly("PICKED_UP", "IN_TRANSIT", "RETURNING");
-    runJobs(caseInstance);
+    app.runJobs(opened.path("caseNo").asText());
     assertThat(jdbc.queryForObject("SELECT resolution FROM cases WHERE case_no = ?", String.class,
         opened.path("caseNo").asText())).as("the parcel is coming back, so the buyer is refunded").isEqualTo("REFUNDED");
   }
@@ -212,10 +202,9 @@ class Kuaidi100ContractTest {
     assertThat(empty.statusCode()).as(empty.body()).isEqualTo(400);
     assertThat(json.readTree(empty.body()).path("message").asText()).contains("com").contains("nu");
 
-    HttpResponse<String> asJson = exchange(HttpRequest.newBuilder(
-            URI.create("http://localhost:" + port + "/api/callbacks/kuaidi100"))
+    HttpResponse<String> asJson = app.send(app.request("/api/callbacks/kuaidi100")
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"param\":\"x\",\"sign\":\"y\"}")).build());
+        .POST(HttpRequest.BodyPublishers.ofString("{\"param\":\"x\",\"sign\":\"y\"}")));
     assertThat(asJson.statusCode()).as(asJson.body()).isEqualTo(415);
 
     String trackingNo = shippedOrder();
@@ -249,7 +238,7 @@ class Kuaidi100ContractTest {
     Job timer = engine.getManagementService().createJobQuery().processInstanceId(again).timers().singleResult();
     assertThat(timer).as("it waits before following the parcel again").isNotNull();
     engine.getManagementService().executeJob(timer.getId());
-    runJobs(again);
+    app.runJobs(trackingNo);
 
     List<LoggedRequest> queries = kuaidi100.findAll(postRequestedFor(urlPathEqualTo("/poll/query.do")));
     assertThat(queries).hasSize(1);
@@ -306,33 +295,12 @@ class Kuaidi100ContractTest {
 
   /** Runs the parcel's subscription step as the job executor would, retries included. */
   private void runSubscription(String trackingNo) {
-    String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(trackingNo)
-        .singleResult().getId();
-    runJobs(instance);
+    app.runJobs(trackingNo);
   }
 
   private long trackingInstances(String trackingNo) {
     return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("parcel-tracking")
         .processInstanceBusinessKey(trackingNo).count();
-  }
-
-  private void runJobs(String processInstanceId) {
-    for (int round = 0; round < 20; round++) {
-      List<Job> due = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId)
-          .withRetriesLeft().list().stream().filter(j -> j.getDuedate() == null || !isTimer(j)).toList();
-      if (due.isEmpty()) return;
-      for (Job job : due) {
-        try {
-          engine.getManagementService().executeJob(job.getId());
-        } catch (RuntimeException failed) {
-          // the engine counted the retry down, as the job executor would
-        }
-      }
-    }
-  }
-
-  private boolean isTimer(Job job) {
-    return engine.getManagementService().createJobQuery().jobId(job.getId()).timers().count() > 0;
   }
 
   private List<Incident> incidents(String trackingNo) {
@@ -347,24 +315,12 @@ class Kuaidi100ContractTest {
   }
 
   private HttpResponse<String> postForm(String path, String body) {
-    return exchange(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    return app.send(app.request(path).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   private HttpResponse<String> send(String method, String path, String body) {
-    return exchange(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Content-Type", "application/json")
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:test-admin".getBytes()))
-        .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
-  }
-
-  private HttpResponse<String> exchange(HttpRequest request) {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    return app.asAdmin(method, path, body);
   }
 
   private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJson(String body) {

@@ -15,11 +15,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.shopdesk.aftersales.AfterSalesApplication;
-import java.net.URI;
+import com.shopdesk.aftersales.AdapterApp;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -31,13 +28,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Incident;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -52,12 +46,10 @@ class AlipayContractTest {
   private static KeyPair appKeys;
   private static KeyPair alipayKeys;
   private static WireMockServer gateway;
-  private static ConfigurableApplicationContext app;
+  private static AdapterApp app;
   private static ProcessEngine engine;
   private static JdbcTemplate jdbc;
-  private static int port;
   private final ObjectMapper json = new ObjectMapper();
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() throws Exception {
@@ -67,18 +59,15 @@ class AlipayContractTest {
     alipayKeys = rsa.generateKeyPair();
     gateway = new WireMockServer(wireMockConfig().dynamicPort());
     gateway.start();
-    app = new SpringApplicationBuilder(AfterSalesApplication.class).profiles("test").run(
-        "--server.port=0", "--camunda.bpm.process-engine-name=alipayTest", "--camunda.bpm.webapp.enabled=false",
-        "--aftersales.retry-cycle=R3/PT1S",
+    app = AdapterApp.start("alipayTest",
         "--aftersales.adapters.payment=alipay",
         "--aftersales.alipay.app-id=" + APP_ID,
         "--aftersales.alipay.private-key=" + base64(appKeys.getPrivate().getEncoded()),
         "--aftersales.alipay.alipay-public-key=" + base64(alipayKeys.getPublic().getEncoded()),
         "--aftersales.alipay.gateway=" + gateway.baseUrl() + "/gateway.do",
         "--aftersales.alipay.timeout=PT2S");
-    engine = app.getBean(ProcessEngine.class);
-    jdbc = app.getBean(JdbcTemplate.class);
-    port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+    engine = app.engine;
+    jdbc = app.jdbc;
   }
 
   @AfterAll
@@ -100,7 +89,7 @@ class AlipayContractTest {
         "{\"code\":\"10000\",\"msg\":\"Success\",\"trade_no\":\"2026120522001400001\",\"fund_change\":\"Y\","
             + "\"refund_fee\":\"10.00\",\"gmt_refund_pay\":\"2026-12-05 16:00:00\"}", alipayKeys)));
     Case c = priceDifference("10.00");
-    runJobs(c.caseNo());
+    app.runJobs(c.caseNo());
 
     assertThat(incidents(c.caseNo())).isEmpty();
     assertThat(refund(c.caseNo())).containsEntry("status", "SUCCEEDED")
@@ -137,7 +126,7 @@ class AlipayContractTest {
             + "\"trade_no\":\"2026120522001400002\",\"refund_status\":\"REFUND_SUCCESS\",\"refund_amount\":\"12.00\"}",
             alipayKeys)));
     Case c = priceDifference("12.00");
-    runJobs(c.caseNo());
+    app.runJobs(c.caseNo());
 
     assertThat(requests("alipay.trade.refund")).as("the refund was sent once").hasSize(1);
     assertThat(refund(c.caseNo())).containsEntry("status", "SUCCEEDED")
@@ -153,7 +142,7 @@ class AlipayContractTest {
         "{\"code\":\"40004\",\"msg\":\"Business Failed\",\"sub_code\":\"ACQ.SELLER_BALANCE_NOT_ENOUGH\","
             + "\"sub_msg\":\"卖家余额不足\"}", alipayKeys)));
     Case c = priceDifference("15.00");
-    runJobs(c.caseNo());
+    app.runJobs(c.caseNo());
 
     assertThat(incidents(c.caseNo())).singleElement().satisfies(incident -> assertThat(incident.getIncidentMessage())
         .contains("支付宝拒绝退款").contains("ACQ.SELLER_BALANCE_NOT_ENOUGH").contains("卖家余额不足"));
@@ -169,7 +158,7 @@ class AlipayContractTest {
     gateway.stubFor(method("alipay.trade.fastpay.refund.query").willReturn(signed("alipay_trade_fastpay_refund_query_response",
         "{\"code\":\"10000\",\"msg\":\"Success\",\"trade_no\":\"FAKE\",\"refund_status\":\"REFUND_SUCCESS\"}", forger)));
     Case c = priceDifference("9.00");
-    runJobs(c.caseNo());
+    app.runJobs(c.caseNo());
 
     assertThat(incidents(c.caseNo())).singleElement().satisfies(incident ->
         assertThat(incident.getIncidentMessage()).contains("支付宝暂时无法确认"));
@@ -202,25 +191,6 @@ class AlipayContractTest {
 
   private Map<String, Object> refund(String caseNo) {
     return jdbc.queryForMap("SELECT status, provider_ref FROM refunds WHERE case_no = ?", caseNo);
-  }
-
-  /** Runs the case's jobs as the job executor would, each failure counting a retry down. */
-  private void runJobs(String caseNo) {
-    for (int round = 0; round < 30; round++) {
-      List<Job> due = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
-          .list().stream().flatMap(pi -> engine.getManagementService().createJobQuery()
-              .processInstanceId(pi.getId()).withRetriesLeft().list().stream())
-          .filter(job -> engine.getManagementService().createJobQuery().jobId(job.getId()).timers().count() == 0)
-          .toList();
-      if (due.isEmpty()) return;
-      for (Job job : due) {
-        try {
-          engine.getManagementService().executeJob(job.getId());
-        } catch (RuntimeException failed) {
-          // counted down, as the job executor would
-        }
-      }
-    }
   }
 
   /** The case's incidents where they happened (not their echo on the calling process). */
@@ -265,15 +235,7 @@ class AlipayContractTest {
   }
 
   private HttpResponse<String> send(String path, String body) {
-    try {
-      return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-          .header("Content-Type", "application/json")
-          .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:test-admin".getBytes()))
-          .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    return app.asAdmin("POST", path, body);
   }
 
   private static String base64(byte[] bytes) {
