@@ -38,7 +38,10 @@ public class ExtendReceiptDelegate implements JavaDelegate {
       return;
     }
     int days = days(execution);
-    platform.extendReceipt(order.orderNo(), days);
+    if (!platform.extendReceipt(order.orderNo(), days)) {
+      timeline.record(vars.caseNo(), CaseTimeline.Kind.STEP, "平台显示订单已不在等待买家确认收货，无需延长收货", null);
+      return;
+    }
     orders.recordReceiptExtension(order.orderNo(), days, OffsetDateTime.now());
     timeline.record(vars.caseNo(), CaseTimeline.Kind.STEP, "已在平台为买家延长收货 " + days + " 天", null);
   }

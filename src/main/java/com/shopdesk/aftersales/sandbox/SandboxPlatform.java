@@ -23,7 +23,7 @@ public class SandboxPlatform implements PlatformGateway {
   }
 
   @Override
-  public void extendReceipt(String orderNo, int days) {
+  public boolean extendReceipt(String orderNo, int days) {
     db.run(() -> {
       outages.check(SandboxOutages.SandboxSystem.PLATFORM);
       if (extendedDays(orderNo).isEmpty()) {
@@ -31,6 +31,7 @@ public class SandboxPlatform implements PlatformGateway {
             orderNo, days, Timestamp.from(Instant.now()));
       }
     });
+    return true;
   }
 
   /** The days the platform extended the order's receipt by, if it did. */
