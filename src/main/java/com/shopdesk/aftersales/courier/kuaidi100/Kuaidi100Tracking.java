@@ -5,15 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shopdesk.aftersales.courier.Carriers;
 import com.shopdesk.aftersales.courier.TrackingEvent;
 import com.shopdesk.aftersales.courier.TrackingService;
-import java.net.http.HttpClient;
+import com.shopdesk.aftersales.outbound.OutboundHttp;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -44,10 +42,7 @@ public class Kuaidi100Tracking implements TrackingService {
     settings.check();
     this.settings = settings;
     this.json = json;
-    JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-        HttpClient.newBuilder().connectTimeout(settings.timeout()).build());
-    requests.setReadTimeout(settings.timeout());
-    this.http = RestClient.builder().requestFactory(requests).build();
+    this.http = OutboundHttp.client(settings.timeout());
   }
 
   @Override
@@ -89,18 +84,15 @@ public class Kuaidi100Tracking implements TrackingService {
     form.add("param", text);
     form.add("sign", Kuaidi100Signature.of(text, settings.key(), settings.customer()));
     JsonNode answer = post(settings.queryUrl().toString(), form, "查询 " + Carriers.parcel(carrier, trackingNo));
-    if (!"200".equals(answer.path("status").asText())) {
-      if (answer.has("returnCode") && !answer.path("result").asBoolean(true)) {
-        String code = answer.path("returnCode").asText();
-        if ("500".equals(code) && answer.path("message").asText().contains("查询无结果")) {
-          return List.of(); // no scan yet: the parcel is not picked up
-        }
-        throw new IllegalStateException("快递100 查询 " + Carriers.parcel(carrier, trackingNo) + " 失败：" + code + " "
-            + answer.path("message").asText());
-      }
-      return List.of();
+    if ("200".equals(answer.path("status").asText())) {
+      return Kuaidi100Scans.of(carrier, trackingNo, answer);
     }
-    return Kuaidi100Scans.of(carrier, trackingNo, answer);
+    String code = answer.path("returnCode").asText();
+    if ("500".equals(code) && answer.path("message").asText().contains("查询无结果")) {
+      return List.of(); // no scan yet: the parcel is not picked up
+    }
+    throw new IllegalStateException("快递100 查询 " + Carriers.parcel(carrier, trackingNo) + " 失败：" + code + " "
+        + answer.path("message").asText());
   }
 
   private JsonNode post(String url, MultiValueMap<String, String> form, String what) {
@@ -109,9 +101,7 @@ public class Kuaidi100Tracking implements TrackingService {
           .retrieve().body(String.class);
       return json.readTree(body == null ? "{}" : body);
     } catch (RestClientException e) {
-      Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
-      throw new IllegalStateException("快递100 暂时无法访问（" + what + "）：" + cause.getClass().getSimpleName()
-          + (cause.getMessage() == null ? "" : " " + cause.getMessage()), e);
+      throw OutboundHttp.unreachable("快递100 ", what, e);
     } catch (java.io.IOException e) {
       throw new IllegalStateException("快递100 的回复无法解析（" + what + "）：" + e.getMessage(), e);
     }

@@ -12,16 +12,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record AlipaySettings(String appId, String privateKey, String alipayPublicKey, String gateway,
     Duration timeout) {
 
-  void check() {
-    require(appId, "ALIPAY_APP_ID", "the application's APPID");
-    require(privateKey, "ALIPAY_APP_PRIVATE_KEY", "the application's private key (RSA2)");
-    require(alipayPublicKey, "ALIPAY_PUBLIC_KEY", "Alipay's public key (支付宝公钥)");
-  }
+  private static final String ADAPTER = "aftersales.adapters.payment is alipay";
 
-  private static void require(String value, String variable, String what) {
-    if (value == null || value.isBlank()) {
-      throw new StartupRefusedException("aftersales.adapters.payment is alipay but " + variable + " (" + what
-          + ") is not set.", "Set " + variable + " in the environment, or use aftersales.adapters.payment=sandbox.");
-    }
+  /** Refuses to start the adapter without what it needs, naming the environment variable to set. */
+  void check() {
+    StartupRefusedException.requireSet(appId, ADAPTER, "ALIPAY_APP_ID", "the application's APPID");
+    StartupRefusedException.requireSet(privateKey, ADAPTER, "ALIPAY_APP_PRIVATE_KEY",
+        "the application's private key (RSA2)");
+    StartupRefusedException.requireSet(alipayPublicKey, ADAPTER, "ALIPAY_PUBLIC_KEY", "Alipay's public key (支付宝公钥)");
   }
 }

@@ -2,8 +2,8 @@ package com.shopdesk.aftersales.platform.top;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.shopdesk.aftersales.outbound.OutboundHttp;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -11,9 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.DigestUtils;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -37,10 +35,7 @@ public class TopClient {
   public TopClient(TopSettings settings, ObjectMapper json) {
     this.settings = settings;
     this.json = json;
-    JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-        HttpClient.newBuilder().connectTimeout(settings.timeout()).build());
-    requests.setReadTimeout(settings.timeout());
-    this.http = RestClient.builder().requestFactory(requests).build();
+    this.http = OutboundHttp.client(settings.timeout());
   }
 
   /** The response object of {@code method} (e.g. {@code trade_get_response} of taobao.trade.get). */
@@ -63,9 +58,7 @@ public class TopClient {
           .body(form).retrieve().body(String.class);
       answer = json.readTree(body == null ? "{}" : body);
     } catch (RestClientException e) {
-      Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
-      throw new IllegalStateException("淘宝开放平台暂时无法访问（" + method + "）：" + cause.getClass().getSimpleName()
-          + (cause.getMessage() == null ? "" : " " + cause.getMessage()), e);
+      throw OutboundHttp.unreachable("淘宝开放平台", method, e);
     } catch (IOException e) {
       throw new IllegalStateException("淘宝开放平台的回复无法解析（" + method + "）：" + e.getMessage(), e);
     }

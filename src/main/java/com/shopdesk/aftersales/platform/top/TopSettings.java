@@ -12,20 +12,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record TopSettings(String appKey, String appSecret, String session, String signMethod, String gateway,
     Duration timeout) {
 
+  private static final String ADAPTER = "aftersales.adapters.platform is taobao";
+
+  /** Refuses to start the adapter without what it needs, naming the environment variable to set. */
   void check() {
-    require(appKey, "TOP_APP_KEY", "the application's App Key");
-    require(appSecret, "TOP_APP_SECRET", "the application's App Secret");
-    require(session, "TOP_SESSION_KEY", "the seller's session key (授权后的 SessionKey)");
+    StartupRefusedException.requireSet(appKey, ADAPTER, "TOP_APP_KEY", "the application's App Key");
+    StartupRefusedException.requireSet(appSecret, ADAPTER, "TOP_APP_SECRET", "the application's App Secret");
+    StartupRefusedException.requireSet(session, ADAPTER, "TOP_SESSION_KEY",
+        "the seller's session key (授权后的 SessionKey)");
     if (!"md5".equals(signMethod) && !"hmac".equals(signMethod)) {
       throw new StartupRefusedException("aftersales.top.sign-method is '" + signMethod + "'.",
           "Set it to md5 or hmac, as the application is configured on the Taobao Open Platform.");
-    }
-  }
-
-  private static void require(String value, String variable, String what) {
-    if (value == null || value.isBlank()) {
-      throw new StartupRefusedException("aftersales.adapters.platform is taobao but " + variable + " (" + what
-          + ") is not set.", "Set " + variable + " in the environment, or use aftersales.adapters.platform=sandbox.");
     }
   }
 }

@@ -18,4 +18,16 @@ public class StartupRefusedException extends IllegalStateException {
   public String action() {
     return action;
   }
+
+  /**
+   * Refuses to start an adapter without a setting it needs, naming the environment variable to set.
+   * {@code adapter}: the choice that needs it, e.g. "aftersales.adapters.payment is alipay".
+   */
+  public static void requireSet(String value, String adapter, String variable, String what) {
+    if (value == null || value.isBlank()) {
+      String port = adapter.substring(0, adapter.indexOf(' '));
+      throw new StartupRefusedException(adapter + " but " + variable + " (" + what + ") is not set.",
+          "Set " + variable + " in the environment, or use " + port + "=sandbox.");
+    }
+  }
 }
