@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
  * Closes, in the engine where every entry passes (engine REST API, the webapps' API, Java), what Camunda 7.24
  * CE leaves open to a desk login: expressions in task queries at any depth, task completions that write more
  * than their form, processes started other than through their start form, claims taken from others, variables
- * written outside forms, e-mail addresses in user listings. Also fixes the permission model the grants in {@code security/DeskSecuritySetup} rely on: reading
- * and writing variables are permissions of their own (a person involved in a task may work it and read its
- * variables, not edit it: {@code guard/tasks}).
+ * written outside forms, e-mail addresses in user listings. Also fixes the permission model the grants in
+ * {@code security/DeskSecuritySetup} rely on: reading and writing variables are permissions of their own (a person
+ * involved in a task may work it and read its variables, not edit it: {@code guard/tasks}).
  */
 @Component
 public class DeskEngineGuards extends AbstractProcessEnginePlugin {

@@ -7,16 +7,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.form.StartFormData;
-import org.camunda.bpm.engine.impl.cmd.GetStartFormCmd;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
+import org.camunda.bpm.engine.impl.cmd.GetStartFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -56,18 +55,17 @@ class TaskForms {
   }
 
   /**
-   * A start through the process's start form: only its fields, as for a task. A process without a start form
-   * is not started by a person.
+   * A start through the process's start form: only its fields, as for a task. A process without a start form is
+   * left to its CREATE_INSTANCE grant, as its plain start is.
    */
   void checkStart(String processDefinitionId, Map<String, ?> submitted, CommandContext context) {
     StartFormData start = startForm(processDefinitionId, context);
     ProcessDefinition definition = start.getProcessDefinition();
     String what = "流程「" + (definition.getName() != null ? definition.getName() : definition.getKey()) + "」";
     FormSchema form = schema(start.getCamundaFormRef(), definition.getDeploymentId(), what, context);
-    if (form == null) {
-      throw new AuthorizationException(what + "没有发起表单，不能由人发起");
+    if (form != null) {
+      FormSubmission.check(form, submitted, Map.of(), feel(context), Optional::empty);
     }
-    FormSubmission.check(form, submitted, Map.of(), feel(context), Optional::empty);
   }
 
   /** Whether the process starts with a Camunda Form. */
