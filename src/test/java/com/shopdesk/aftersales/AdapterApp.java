@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -77,6 +78,15 @@ public final class AdapterApp implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** The incidents of the running instances with this business key where they happened, not their echo on a caller. */
+  public List<Incident> incidents(String businessKey) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list()
+        .stream()
+        .flatMap(pi -> engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).list().stream())
+        .filter(incident -> incident.getId().equals(incident.getRootCauseIncidentId()))
+        .toList();
   }
 
   private Stream<Job> jobsOf(String processInstanceId) {

@@ -24,7 +24,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,7 +109,7 @@ class Kuaidi100ContractTest {
         "{\"result\":false,\"returnCode\":\"501\",\"message\":\"重复订阅\"}")));
     String trackingNo = shippedOrder();
     runSubscription(trackingNo);
-    assertThat(incidents(trackingNo)).isEmpty();
+    assertThat(app.incidents(trackingNo)).isEmpty();
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(trackingNo).count())
         .isZero();
   }
@@ -121,7 +120,7 @@ class Kuaidi100ContractTest {
         "{\"result\":false,\"returnCode\":\"600\",\"message\":\"您不是合法的订阅者\"}")));
     String trackingNo = shippedOrder();
     runSubscription(trackingNo);
-    assertThat(incidents(trackingNo)).singleElement().satisfies(incident -> assertThat(incident.getIncidentMessage())
+    assertThat(app.incidents(trackingNo)).singleElement().satisfies(incident -> assertThat(incident.getIncidentMessage())
         .contains("快递100 拒绝订阅").contains("600").contains("授权 key"));
     assertThat(kuaidi100.findAll(postRequestedFor(urlPathEqualTo("/poll")))).as("tried, then retried twice").hasSize(3);
   }
@@ -132,14 +131,14 @@ class Kuaidi100ContractTest {
         .withBody("<html>503 Service Temporarily Unavailable</html>")));
     String down = shippedOrder();
     runSubscription(down);
-    assertThat(incidents(down)).singleElement().satisfies(incident ->
+    assertThat(app.incidents(down)).singleElement().satisfies(incident ->
         assertThat(incident.getIncidentMessage()).contains("快递100 暂时无法访问"));
 
     kuaidi100.stubFor(post(urlPathEqualTo("/poll")).willReturn(okJson("{\"result\":true,\"returnCode\":\"200\"}")
         .withFixedDelay(3_000)));
     String slow = shippedOrder();
     runSubscription(slow);
-    assertThat(incidents(slow)).singleElement().satisfies(incident ->
+    assertThat(app.incidents(slow)).singleElement().satisfies(incident ->
         assertThat(incident.getIncidentMessage()).contains("快递100 暂时无法访问"));
   }
 
@@ -250,7 +249,7 @@ class Kuaidi100ContractTest {
     assertThat(jdbc.queryForList("SELECT event FROM tracking_events WHERE tracking_no = ?", String.class, trackingNo))
         .containsExactly("PICKED_UP");
     assertThat(kuaidi100.findAll(postRequestedFor(urlPathEqualTo("/poll")))).as("subscribed again").hasSize(2);
-    assertThat(incidents(trackingNo)).isEmpty();
+    assertThat(app.incidents(trackingNo)).isEmpty();
   }
 
   @Test
@@ -303,12 +302,6 @@ class Kuaidi100ContractTest {
         .processInstanceBusinessKey(trackingNo).count();
   }
 
-  private List<Incident> incidents(String trackingNo) {
-    return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("parcel-tracking")
-        .processInstanceBusinessKey(trackingNo).list().stream()
-        .flatMap(pi -> engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).list().stream())
-        .toList();
-  }
 
   private HttpResponse<String> callback(String param, String sign) {
     return postForm("/api/callbacks/kuaidi100", "param=" + enc(param) + "&sign=" + enc(sign));

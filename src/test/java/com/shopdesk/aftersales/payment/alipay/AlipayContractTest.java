@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Incident;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,7 +90,7 @@ class AlipayContractTest {
     Case c = priceDifference("10.00");
     app.runJobs(c.caseNo());
 
-    assertThat(incidents(c.caseNo())).isEmpty();
+    assertThat(app.incidents(c.caseNo())).isEmpty();
     assertThat(refund(c.caseNo())).containsEntry("status", "SUCCEEDED")
         .containsEntry("provider_ref", "2026120522001400001");
     assertThat(jdbc.queryForObject("SELECT resolution FROM cases WHERE case_no = ?", String.class, c.caseNo()))
@@ -131,7 +130,7 @@ class AlipayContractTest {
     assertThat(requests("alipay.trade.refund")).as("the refund was sent once").hasSize(1);
     assertThat(refund(c.caseNo())).containsEntry("status", "SUCCEEDED")
         .containsEntry("provider_ref", "2026120522001400002");
-    assertThat(incidents(c.caseNo())).isEmpty();
+    assertThat(app.incidents(c.caseNo())).isEmpty();
   }
 
   @Test
@@ -144,7 +143,7 @@ class AlipayContractTest {
     Case c = priceDifference("15.00");
     app.runJobs(c.caseNo());
 
-    assertThat(incidents(c.caseNo())).singleElement().satisfies(incident -> assertThat(incident.getIncidentMessage())
+    assertThat(app.incidents(c.caseNo())).singleElement().satisfies(incident -> assertThat(incident.getIncidentMessage())
         .contains("支付宝拒绝退款").contains("ACQ.SELLER_BALANCE_NOT_ENOUGH").contains("卖家余额不足"));
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM refunds WHERE case_no = ? AND status = 'SUCCEEDED'",
         Integer.class, c.caseNo())).as("nothing recorded as paid").isZero();
@@ -160,7 +159,7 @@ class AlipayContractTest {
     Case c = priceDifference("9.00");
     app.runJobs(c.caseNo());
 
-    assertThat(incidents(c.caseNo())).singleElement().satisfies(incident ->
+    assertThat(app.incidents(c.caseNo())).singleElement().satisfies(incident ->
         assertThat(incident.getIncidentMessage()).contains("支付宝暂时无法确认"));
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM refunds WHERE case_no = ? AND status = 'SUCCEEDED'",
         Integer.class, c.caseNo())).as("nothing recorded as paid").isZero();
@@ -193,13 +192,6 @@ class AlipayContractTest {
     return jdbc.queryForMap("SELECT status, provider_ref FROM refunds WHERE case_no = ?", caseNo);
   }
 
-  /** The case's incidents where they happened (not their echo on the calling process). */
-  private List<Incident> incidents(String caseNo) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo).list().stream()
-        .flatMap(pi -> engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).list().stream())
-        .filter(incident -> incident.getId().equals(incident.getRootCauseIncidentId()))
-        .toList();
-  }
 
   private static MappingBuilder method(String method) {
     return post(urlPathEqualTo("/gateway.do")).withQueryParam("method", equalTo(method));

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,7 +87,7 @@ class TaobaoPlatformContractTest {
     assertThat(form.get("sign")).as("MD5(secret + sorted name-value pairs + secret), upper case")
         .isEqualTo(TopClient.sign(form, SECRET, "md5")).matches("[0-9A-F]{32}");
     assertThat(order(orderNo).path("receiptExtension").path("days").asInt()).isEqualTo(10);
-    assertThat(incidents(caseNo)).isEmpty();
+    assertThat(app.incidents(caseNo)).isEmpty();
   }
 
   @Test
@@ -104,7 +103,7 @@ class TaobaoPlatformContractTest {
 
     assertThat(requests("taobao.trade.receivetime.delay")).as("asked once; the retry saw the new deadline").hasSize(1);
     assertThat(order(orderNo).path("receiptExtension").path("days").asInt()).isEqualTo(10);
-    assertThat(incidents(caseNo)).isEmpty();
+    assertThat(app.incidents(caseNo)).isEmpty();
   }
 
   @Test
@@ -127,7 +126,7 @@ class TaobaoPlatformContractTest {
             + "\"sub_msg\":\"SessionKey非法\",\"request_id\":\"r2\"}}")));
     String caseNo = returnAgreed(orderNo);
 
-    assertThat(incidents(caseNo)).singleElement().satisfies(incident -> assertThat(incident.getIncidentMessage())
+    assertThat(app.incidents(caseNo)).singleElement().satisfies(incident -> assertThat(incident.getIncidentMessage())
         .contains("淘宝开放平台拒绝 taobao.trade.get").contains("Invalid session").contains("SessionKey非法"));
     assertThat(requests("taobao.trade.receivetime.delay")).isEmpty();
   }
@@ -170,14 +169,6 @@ class TaobaoPlatformContractTest {
     return json.readTree(app.asAdmin("GET", "/api/orders/" + orderNo, "").body());
   }
 
-  private List<Incident> incidents(String caseNo) {
-    return app.engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo).list()
-        .stream()
-        .flatMap(pi -> app.engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).list()
-            .stream())
-        .filter(incident -> incident.getId().equals(incident.getRootCauseIncidentId()))
-        .toList();
-  }
 
   private static String trade(String orderNo, String status, String deadline) {
     return "{\"trade_get_response\":{\"trade\":{\"tid\":" + orderNo + ",\"status\":\"" + status + "\""
