@@ -89,7 +89,7 @@ public class Kuaidi100PushController {
   /** 快递100 reads {@code result} and {@code returnCode}; anything but success it pushes again. */
   private static ResponseEntity<Map<String, Object>> answer(HttpStatus status, String message) {
     boolean ok = status == HttpStatus.OK;
-    return ResponseEntity.status(status).body(Map.of("result", ok, "returnCode", ok ? "200" : String.valueOf(status.value()),
-        "message", message));
+    String code = ok ? "200" : String.valueOf(status.value());
+    return ResponseEntity.status(status).body(Map.of("result", ok, "returnCode", code, "message", message));
   }
 }
