@@ -468,6 +468,32 @@ class InterceptionProcessTest extends AfterSalesTest {
     }
 
     @Test
+    void onlyAgentsAnswerForTheStationAndOnlyWithTheFormsAnswers() {
+      String orderNo = newOrderNo();
+      CaseIntake.Opened opened = startAtStation(orderNo);
+      String taskId = taskOf(opened.processInstanceId(), "askStation").getId();
+      String stopped = "{\"variables\":{\"stationAnswer\":{\"value\":\"STOPPED\"},\"stationNote\":{\"value\":\"x\"}}}";
+      for (String user : new String[] {"wh1", "analyst1", "platform1"}) {
+        Response r = send("POST", "/engine-rest/task/" + taskId + "/submit-form", stopped, user, USER_PASSWORD);
+        assertThat(r.status()).as(user + " → " + r.body()).isIn(403, 404);
+      }
+      String[][] bad = {
+          {"{\"variables\":{\"stationAnswer\":{\"value\":\"MAYBE\"},\"stationNote\":{\"value\":\"x\"}}}", "stationAnswer"},
+          {"{\"variables\":{\"stationAnswer\":{\"value\":\"STOPPED\"}}}", "stationNote"},
+          {"{\"variables\":{\"stationAnswer\":{\"value\":\"STOPPED\"},\"stationNote\":{\"value\":\"x\"},"
+              + "\"interceptedViaStation\":{\"value\":false}}}", "interceptedViaStation"},
+      };
+      for (String[] b : bad) {
+        Response r = send("POST", "/engine-rest/task/" + taskId + "/submit-form", b[0], "agent1", USER_PASSWORD);
+        assertThat(r.status()).as(b[0] + " → " + r.body()).isEqualTo(400);
+        assertThat(r.body()).contains(b[1]);
+      }
+      BpmnAwareTests.assertThat(instance(opened)).isWaitingAt("askStation");
+      assertThat(trackingEvents.ofParcel("YTO", "YT-" + orderNo)).as("nothing taken as the courier's answer").isEmpty();
+      assertThat(caseView(opened.caseNo()).path("refunds")).isEmpty();
+    }
+
+    @Test
     void aWithdrawalBeforeTheStationWasAskedEndsTheTaskWithNothingToCallOff() {
       String orderNo = newOrderNo();
       CaseIntake.Opened opened = startAtStation(orderNo);
