@@ -2,6 +2,7 @@ package com.shopdesk.aftersales.cases;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,8 +16,11 @@ public class CloseCaseDelegate implements JavaDelegate {
   private final CaseLedger ledger;
   private final OrderRemarks remarks;
   private final CaseTimeline timeline;
+  private final ApplicationEventPublisher events;
 
-  public CloseCaseDelegate(CaseLedger ledger, OrderRemarks remarks, CaseTimeline timeline) {
+  public CloseCaseDelegate(CaseLedger ledger, OrderRemarks remarks, CaseTimeline timeline,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.ledger = ledger;
     this.remarks = remarks;
     this.timeline = timeline;
@@ -35,6 +39,7 @@ public class CloseCaseDelegate implements JavaDelegate {
       String by = user != null ? user.getUserId() : closedBy != null ? closedBy.toString() : CaseIntake.SYSTEM;
       remarks.add(vars.orderNo(), vars.caseNo(), remark, by);
       timeline.record(vars.caseNo(), CaseTimeline.Kind.CLOSED, "结案：" + remark, by);
+      events.publishEvent(new CaseAnswers.CaseClosed(vars.caseNo(), vars.orderNo(), resolution, remark));
     }
   }
 }

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -16,11 +17,13 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class OrderRemarks {
+  private final ApplicationEventPublisher events;
   public record Remark(long id, OffsetDateTime at, String text, String author, RemarkFlag flag) {}
 
   private final JdbcTemplate jdbc;
 
-  public OrderRemarks(JdbcTemplate jdbc) {
+  public OrderRemarks(JdbcTemplate jdbc, ApplicationEventPublisher events) {
+    this.events = events;
     this.jdbc = jdbc;
   }
 
@@ -57,6 +60,7 @@ public class OrderRemarks {
     }, id);
     jdbc.update("UPDATE cases SET remark_flag = ? WHERE case_no = ?" + (setsFlag ? "" : " AND remark_flag IS NULL"),
         flag.name(), caseNo);
+    events.publishEvent(new CaseAnswers.RemarkLeft(caseNo, orderNo, written, flag));
     return new Remark(id.getKey().longValue(), CaseLedger.time(now), written, author, flag);
   }
 

@@ -5,6 +5,9 @@ import com.shopdesk.aftersales.cases.CaseTimeline;
 import com.shopdesk.aftersales.cases.CaseVariables;
 import com.shopdesk.aftersales.orders.Order;
 import com.shopdesk.aftersales.orders.OrderRepository;
+import com.shopdesk.aftersales.platform.PlatformCases;
+import com.shopdesk.aftersales.platform.PlatformGateway;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,6 +18,10 @@ import org.springframework.stereotype.Component;
  * process {@code refund}), so a retried job, or a crash after the provider paid, never pays twice. Sets
  * {@code refundPaidText} (e.g. "¥128.00") and {@code refundArrivalText} (e.g. "退回信用卡，一般 2–10 个工作日到账，最晚
  * 2026-12-18 22:25 前到账") for the message to the buyer.
+ * <p>
+ * A case born on the platform is paid by agreeing its refund there (同意退款: the platform pays from escrow), once per
+ * case; a further payment on the same case (compensation after the refund) and every case opened by hand go to the
+ * payment provider.
  */
 @Component
 public class IssueRefundDelegate implements JavaDelegate {
@@ -23,10 +30,14 @@ public class IssueRefundDelegate implements JavaDelegate {
   private final OrderRepository orders;
   private final CaseTimeline timeline;
   private final RefundArrival arrival;
+  private final PlatformGateway platform;
+  private final PlatformCases platformCases;
 
   public IssueRefundDelegate(RefundGateway gateway, RefundLedger ledger, OrderRepository orders,
-      CaseTimeline timeline, RefundArrival arrival) {
+      CaseTimeline timeline, RefundArrival arrival, PlatformGateway platform, PlatformCases platformCases) {
     this.arrival = arrival;
+    this.platform = platform;
+    this.platformCases = platformCases;
     this.gateway = gateway;
     this.ledger = ledger;
     this.orders = orders;
@@ -46,10 +57,16 @@ public class IssueRefundDelegate implements JavaDelegate {
       return;
     }
     String reference;
-    try {
-      reference = gateway.refund(key, vars.orderNo(), refund.amount());
-    } catch (DuplicateRefundException alreadyPaid) {
-      reference = alreadyPaid.existingReference();
+    Optional<String> platformRefund = platformCases.refundToAgree(vars.caseNo(), key);
+    if (platformRefund.isPresent()) {
+      platformCases.agreedBy(platformRefund.get(), key);
+      reference = "平台退款单 " + platform.agreeRefund(platformRefund.get(), refund.amount());
+    } else {
+      try {
+        reference = gateway.refund(key, vars.orderNo(), refund.amount());
+      } catch (DuplicateRefundException alreadyPaid) {
+        reference = alreadyPaid.existingReference();
+      }
     }
     ledger.succeeded(key, reference);
     execution.setVariable("refundArrivalText",

@@ -5,6 +5,8 @@ import java.util.function.Supplier;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
+import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
@@ -34,6 +36,17 @@ public class SandboxDatabase implements DisposableBean {
 
   JdbcTemplate jdbc() {
     return jdbc;
+  }
+
+  /** The next number of one of the stand-ins' sequences (a platform's refund numbers). */
+  long next(String sequence) {
+    try (var connection = pool.getConnection()) {
+      boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+      return (postgres ? new PostgresSequenceMaxValueIncrementer(pool, sequence)
+          : new H2SequenceMaxValueIncrementer(pool, sequence)).nextLongValue();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Runs one call of a stand-in system in its own transaction on the sandbox's pool. */

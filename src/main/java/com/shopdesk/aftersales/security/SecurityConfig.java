@@ -54,7 +54,8 @@ public class SecurityConfig {
         .authorizeHttpRequests(a -> a
             .requestMatchers(HttpMethod.POST, "/api/orders", "/api/courier-events").hasAnyAuthority(SYSTEMS)
             .requestMatchers("/sandbox/**").hasAnyAuthority(SYSTEMS)
-            .requestMatchers(HttpMethod.GET, "/api/orders/*", "/api/cases", "/api/cases/*").hasAnyAuthority(DESK)
+            .requestMatchers(HttpMethod.GET, "/api/orders/*", "/api/cases", "/api/cases/*", "/api/platform-refunds",
+                "/api/platform-refunds/*").hasAnyAuthority(DESK)
             .requestMatchers(HttpMethod.POST, "/api/cases", "/api/cases/*/return-shipment", "/api/cases/*/remarks",
                 "/api/cases/*/withdraw", "/api/cases/*/refund-inquiries")
             .hasAnyAuthority(DESK)

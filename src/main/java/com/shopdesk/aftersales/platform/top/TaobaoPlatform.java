@@ -77,4 +77,13 @@ public class TaobaoPlatform implements PlatformGateway {
       return false;
     }
   }
+
+  // TEMP placeholders until the helper's adapter lands
+  @Override public java.util.List<com.shopdesk.aftersales.platform.PlatformRefund> refundsModified(Instant f, Instant t) { throw new UnsupportedOperationException(); }
+  @Override public java.util.Optional<com.shopdesk.aftersales.orders.Order> order(String o) { throw new UnsupportedOperationException(); }
+  @Override public String agreeRefund(String r, java.math.BigDecimal a) { throw new UnsupportedOperationException(); }
+  @Override public void refuseRefund(String r, String reason) { throw new UnsupportedOperationException(); }
+  @Override public void agreeReturn(String r, String a) { throw new UnsupportedOperationException(); }
+  @Override public void leaveMemo(String o, String t, com.shopdesk.aftersales.cases.RemarkFlag f) { throw new UnsupportedOperationException(); }
+  @Override public void leaveMessage(String r, String t) { throw new UnsupportedOperationException(); }
 }
