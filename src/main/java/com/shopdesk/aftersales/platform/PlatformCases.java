@@ -84,8 +84,8 @@ public class PlatformCases {
       if (taken.isPresent()) {
         return taken;
       }
-      current = jdbc.queryForList("SELECT linked_from FROM cases WHERE case_no = ?", String.class, current).stream()
-          .findFirst().orElse(null);
+      current = jdbc.queryForList("SELECT linked_from FROM cases WHERE case_no = ? AND linked_from IS NOT NULL",
+          String.class, current).stream().findFirst().orElse(null);
     }
     return Optional.empty();
   }
