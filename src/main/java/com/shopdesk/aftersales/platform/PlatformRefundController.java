@@ -1,11 +1,7 @@
 package com.shopdesk.aftersales.platform;
 
 import com.shopdesk.aftersales.api.ApiException;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 import java.util.List;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,7 +13,6 @@ import org.springframework.web.bind.annotation.RestController;
  * case was opened for with why ({@code note}), and how far the feed has read and why its last read failed.
  */
 @RestController
-@Validated
 @RequestMapping("/api/platform-refunds")
 public class PlatformRefundController {
   private final PlatformCases platformCases;
@@ -30,7 +25,10 @@ public class PlatformRefundController {
 
   /** The platform refunds no case was opened for, newest first. */
   @GetMapping
-  public List<PlatformCases.Taken> unopened(@RequestParam(defaultValue = "50") @Positive @Max(200) int limit) {
+  public List<PlatformCases.Taken> unopened(@RequestParam(defaultValue = "50") int limit) {
+    if (limit < 1 || limit > 200) {
+      throw ApiException.badRequest("limit", "limit must be between 1 and 200");
+    }
     return platformCases.unopened(limit);
   }
 
@@ -40,8 +38,8 @@ public class PlatformRefundController {
   }
 
   @GetMapping("/{refundId}")
-  public PlatformCases.Taken refund(@PathVariable @Size(max = 64) String refundId) {
+  public PlatformCases.Taken refund(@PathVariable String refundId) {
     return platformCases.find(refundId).orElseThrow(() -> ApiException.notFound("refundId",
-        "no platform refund " + refundId + " has been taken in"));
+        "platform refund " + refundId + " not found"));
   }
 }

@@ -291,7 +291,7 @@ public class SandboxPlatform implements PlatformGateway {
   private PlatformRefund lockedRefund(String refundId) {
     return jdbc.query("SELECT * FROM sandbox_platform_refunds WHERE refund_id = ? FOR UPDATE",
         SandboxPlatform::refundOf, refundId).stream().findFirst()
-        .orElseThrow(() -> ApiException.notFound("refundId", "the platform has no refund " + refundId));
+        .orElseThrow(() -> ApiException.notFound("refundId", "platform refund " + refundId + " not found"));
   }
 
   private void setState(String refundId, PlatformRefundState state) {

@@ -87,8 +87,8 @@ public class SandboxPlatformController {
 
   /** The refund as the platform shows it and its record: what the buyer and the shop did, oldest first. */
   @GetMapping("/refunds/{refundId}")
-  public SandboxPlatform.RefundRecord record(@PathVariable @Size(max = 32) String refundId) {
+  public SandboxPlatform.RefundRecord record(@PathVariable String refundId) {
     return platform.record(refundId)
-        .orElseThrow(() -> ApiException.notFound("refundId", "the platform has no refund " + refundId));
+        .orElseThrow(() -> ApiException.notFound("refundId", "platform refund " + refundId + " not found"));
   }
 }

@@ -130,6 +130,7 @@ class HostileInputTest extends AfterSalesTest {
   private String withdrawnCase;
   private String correctedCase;
   private String refundedCase;
+  private String platformOrder;
 
   @AfterEach
   void noSystemStaysDown() {
@@ -326,6 +327,16 @@ class HostileInputTest extends AfterSalesTest {
             Field.text("carrier", 32, true),
             Field.text("trackingNo", 64, true),
             Field.integer("grams", true, false)), 204, false),
+        new BodyEndpoint("POST /sandbox/platform/refunds", "/sandbox/platform/refunds", PLATFORM, """
+            {"orderNo":"%s","goodsReturned":true,"amount":12.00,"reason":"质量问题","description":"杯沿裂纹",
+             "sku":"LJ-250","quantity":1}""".formatted(platformOrder), List.of(
+            Field.text("orderNo", 64, true),
+            Field.of("goodsReturned", Kind.BOOL, true),
+            Field.money("amount", true, false),
+            Field.text("reason", 200, true),
+            Field.text("description", 500, false),
+            Field.text("sku", 64, false),
+            Field.integer("quantity", false, false)), 201, false),
         new BodyEndpoint("PUT /sandbox/outages/{system}", "/sandbox/outages/PAYMENT", PLATFORM, """
             {"reason":"演练"}""", List.of(Field.text("reason", 200, false)), 204, true));
   }
@@ -340,6 +351,10 @@ class HostileInputTest extends AfterSalesTest {
 
   /** An order with an open case waiting for the buyer's return parcel, and an order without a case. */
   private void createFixtures() {
+    platformOrder = newOrderNo();
+    Response sold = send("PUT", "/sandbox/platform/orders/" + platformOrder, orderJson(platformOrder, "DELIVERED",
+        "ZT-" + platformOrder, "128.00", 1), PLATFORM, USER_PASSWORD);
+    assertThat(sold.status()).as(sold.body()).isEqualTo(204);
     fixtureOrder = newOrderNo();
     importOrder(fixtureOrder, "DELIVERED", "ZT-" + fixtureOrder, "128.00", 1);
     Response opened = send("POST", "/api/cases", """
@@ -582,7 +597,9 @@ class HostileInputTest extends AfterSalesTest {
     List<Hostile> out = new ArrayList<>();
     for (String[] at : new String[][] {
         {"GET /api/orders/{orderNo}", "/api/orders/", PLATFORM, "orderNo"},
-        {"GET /api/cases/{caseNo}", "/api/cases/", AGENT, "caseNo"}}) {
+        {"GET /api/cases/{caseNo}", "/api/cases/", AGENT, "caseNo"},
+        {"GET /api/platform-refunds/{refundId}", "/api/platform-refunds/", AGENT, "refundId"},
+        {"GET /sandbox/platform/refunds/{refundId}", "/sandbox/platform/refunds/", PLATFORM, "refundId"}}) {
       String endpoint = at[0];
       String base = at[1];
       String user = at[2];
@@ -612,6 +629,31 @@ class HostileInputTest extends AfterSalesTest {
           q[1]);
       out.add(q[1] == null ? h.withAnyField() : h.mentioning(q[2]));
     }
+    String unopened = "GET /api/platform-refunds";
+    for (String q : new String[] {"limit=abc", "limit=0", "limit=201", "limit=1.5", "limit=1&limit=2", "limt=5"}) {
+      out.add(get(unopened, "?" + q, "/api/platform-refunds?" + q, AGENT, 400, q.startsWith("limt") ? "limt" : "limit"));
+    }
+    String feed = "GET /api/platform-refunds/feed";
+    for (String q : new String[] {"limit=5", "refundId=1", "from=2026-01-01", "a=%00", "x=" + "y".repeat(500)}) {
+      String name = q.substring(0, q.indexOf('='));
+      out.add(get(feed, "?" + name, "/api/platform-refunds/feed?" + q, AGENT, 400, name)
+          .mentioning(name + " is not a parameter"));
+    }
+    byte[] returnParcel = bytes("{\"carrier\":\"YTO\",\"trackingNo\":\"YT-H\"}");
+    for (String[] action : new String[][] {{"return-shipment", "POST"}, {"cancel", "POST"}, {"intervention", "POST"}}) {
+      String endpoint = "POST /sandbox/platform/refunds/{refundId}/" + action[0];
+      byte[] body = action[0].equals("return-shipment") ? returnParcel : null;
+      out.add(new Hostile(endpoint, "unknown refund", "POST", "/sandbox/platform/refunds/NOPE-1/" + action[0], body,
+          body == null ? null : JSON, PLATFORM, Set.of(404), "refundId", true).mentioning("NOPE-1 not found"));
+      out.addAll(rejectedBeforeTheApp(endpoint, "POST", "/sandbox/platform/refunds/", PLATFORM, body).stream()
+          .map(h -> new Hostile(h.endpoint(), h.name(), h.method(), h.path() + "/" + action[0], h.body(),
+              h.contentType(), h.user(), h.statuses(), h.field(), h.apiBody())).toList());
+    }
+    String sell = "PUT /sandbox/platform/orders/{orderNo}";
+    out.add(new Hostile(sell, "another order's number in the body", "PUT", "/sandbox/platform/orders/OTHER-1",
+        bytes(orderJson(newOrderNo(), "UNSHIPPED", null, "128.00", 1)), JSON, PLATFORM, Set.of(400), "orderNo", true));
+    out.addAll(rejectedBeforeTheApp(sell, "PUT", "/sandbox/platform/orders/", PLATFORM,
+        bytes(orderJson(newOrderNo(), "UNSHIPPED", null, "128.00", 1))));
     String outbound = "GET /sandbox/warehouse/outbound-orders/{orderNo}";
     out.add(get(outbound, "65 characters", "/sandbox/warehouse/outbound-orders/" + "x".repeat(65), PLATFORM, 400,
         "orderNo"));

@@ -65,6 +65,7 @@ class RoleTableTest extends AfterSalesTest {
     probes.put("Import or update an order (`POST /api/orders`)", this::importAnOrder);
     probes.put("Push a courier event (`POST /api/courier-events`)", this::courierEvent);
     probes.put("Control the sandbox (`/sandbox/…`)", this::sandbox);
+    probes.put("Read what came from the platform (`GET /api/platform-refunds…`)", this::platformRefunds);
     probes.put("Read a running case's variables", this::readVariables);
     probes.put("Change a case's variables", this::changeVariable);
     probes.put("Retry a failed step (an incident)", this::retry);
@@ -271,6 +272,13 @@ class RoleTableTest extends AfterSalesTest {
     } finally {
       jdbc.update("DELETE FROM sandbox_outages WHERE system_name = 'COURIER'");
     }
+  }
+
+  private boolean platformRefunds(String user) {
+    Response feed = as(user, "GET", "/api/platform-refunds/feed", null);
+    Response list = as(user, "GET", "/api/platform-refunds", null);
+    assertThat(list.status() == 200).isEqualTo(feed.status() == 200);
+    return outcome(list, list.body().startsWith("["));
   }
 
   private String instanceOf(String caseNo) {

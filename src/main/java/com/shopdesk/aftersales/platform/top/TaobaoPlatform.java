@@ -77,6 +77,8 @@ public class TaobaoPlatform implements PlatformGateway {
   static final int PAGE_SIZE = 100;
   /** The seller memo's limit (卖家交易备注, taobao.trade.memo.update: 最大长度 1000 个字节), counted in UTF-8. */
   static final int MEMO_LIMIT_BYTES = 1000;
+  /** A refund message's limit (taobao.refund.message.add: 留言内容最大长度 400 个字节), counted in UTF-8. */
+  static final int MESSAGE_LIMIT_BYTES = 400;
   /** The order-not-found refusal of taobao.trade.fullinfo.get. */
   static final String TRADE_NOT_FOUND = "isv.trade-not-exist";
   private static final Pattern MOBILE = Pattern.compile("1\\d{10}");
@@ -363,22 +365,64 @@ public class TaobaoPlatform implements PlatformGateway {
   @Override
   public void leaveMessage(String refundId, String text) {
     Standing refund = standing(refundId);
-    String content = text.strip();
+    List<String> parts = messageParts(text.strip());
+    List<String> there = new java.util.ArrayList<>();
     int seen = 0;
     for (int page = 1; ; page++) {
       JsonNode answer = top.call("taobao.refund.messages.get", params("refund_id", refundId,
           "fields", "id,content,owner_role,message_type,created", "page_no", String.valueOf(page),
           "page_size", String.valueOf(PAGE_SIZE), "refund_phase", refund.phase()));
       List<JsonNode> messages = TopRecords.list(answer, "refund_messages", "refund_message");
-      if (messages.stream().anyMatch(message -> content.equals(TopRecords.text(message, "content")))) {
-        return;
-      }
+      messages.forEach(message -> there.add(TopRecords.text(message, "content")));
       seen += messages.size();
       if (messages.isEmpty() || seen >= answer.path("total_results").asInt(0)) {
         break;
       }
     }
-    top.call("taobao.refund.message.add", Map.of("refund_id", refundId, "content", content));
+    for (String part : parts) {
+      if (!there.contains(part)) {
+        top.call("taobao.refund.message.add", Map.of("refund_id", refundId, "content", part));
+      }
+    }
+  }
+
+  /**
+   * A message as the refund's messages take it: at most {@value #MESSAGE_LIMIT_BYTES} bytes each (TOP's 留言内容
+   * limit), so a longer one (the return address with its instructions) is left as numbered parts, "（1/2）…", cut
+   * after a sentence where one fits. Each part is checked on the platform on its own, so a retry leaves only those
+   * missing.
+   */
+  static List<String> messageParts(String text) {
+    if (text.getBytes(StandardCharsets.UTF_8).length <= MESSAGE_LIMIT_BYTES) {
+      return List.of(text);
+    }
+    int room = MESSAGE_LIMIT_BYTES - "（99/99）".getBytes(StandardCharsets.UTF_8).length;
+    List<String> pieces = new java.util.ArrayList<>();
+    StringBuilder piece = new StringBuilder();
+    int lastSentenceEnd = -1;
+    for (int i = 0; i < text.length(); ) {
+      int codePoint = text.codePointAt(i);
+      String next = new String(Character.toChars(codePoint));
+      if ((piece + next).getBytes(StandardCharsets.UTF_8).length > room) {
+        int cut = lastSentenceEnd > 0 ? lastSentenceEnd : piece.length();
+        pieces.add(piece.substring(0, cut));
+        piece = new StringBuilder(piece.substring(cut));
+        lastSentenceEnd = -1;
+      }
+      piece.append(next);
+      if ("。！？；".contains(next)) {
+        lastSentenceEnd = piece.length();
+      }
+      i += Character.charCount(codePoint);
+    }
+    if (!piece.isEmpty()) {
+      pieces.add(piece.toString());
+    }
+    List<String> numbered = new java.util.ArrayList<>();
+    for (int i = 0; i < pieces.size(); i++) {
+      numbered.add("（" + (i + 1) + "/" + pieces.size() + "）" + pieces.get(i));
+    }
+    return numbered;
   }
 
   /** A refund as an answer to it reads it first: where it stands, the amount asked, version and phase. */

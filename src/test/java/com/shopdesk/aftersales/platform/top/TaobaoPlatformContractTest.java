@@ -517,6 +517,31 @@ class TaobaoPlatformContractTest {
         .doesNotContainKey("image"));
   }
 
+  @Test
+  void aMessageLongerThanTopTakesIsLeftInNumberedPartsAndARetryLeavesOnlyThoseMissing() {
+    String text = "亲，您的售后申请已受理，请在 12月13日 前将商品寄回：浙江省嘉兴市海宁市长安镇环球仓储中心 3 号库 售后组（收） "
+        + "0573-8000 0000。寄出后请在售后申请里填写快递单号，逾期未寄回申请将关闭。这次寄回的运费由我们承担：请先垫付并保留运费凭证，"
+        + "收到商品后按您实际支付的运费全额退还。如有疑问，随时联系我们。";
+    List<String> parts = TaobaoPlatform.messageParts(text);
+    assertThat(parts).hasSizeGreaterThan(1)
+        .allSatisfy(part -> assertThat(part.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+            .isLessThanOrEqualTo(400));
+    assertThat(String.join("", parts.stream().map(p -> p.replaceFirst("^（\\d+/\\d+）", "")).toList()))
+        .isEqualTo(text);
+    assertThat(parts.get(0)).startsWith("（1/" + parts.size() + "）").endsWith("。");
+
+    gateway.stubFor(method("taobao.refund.get").willReturn(top(refund("74003", "WAIT_BUYER_RETURN_GOODS", "59.90"))));
+    gateway.stubFor(method("taobao.refund.messages.get").willReturn(top(messages(parts.get(0)))));
+    gateway.stubFor(method("taobao.refund.message.add").willReturn(top(
+        "{\"refund_message_add_response\":{\"refund_message\":{\"id\":9002,\"created\":\"2026-12-05 10:00:00\"}}}")));
+
+    platform.leaveMessage("74003", text);
+
+    assertThat(requests("taobao.refund.message.add")).as("the first part was there already")
+        .hasSize(parts.size() - 1)
+        .allSatisfy(request -> assertThat(parts.subList(1, parts.size())).contains(form(request).get("content")));
+  }
+
   // --- helpers -----------------------------------------------------------------------------------------
 
   /** A delivered order the buyer has not confirmed; its number is numeric, as Taobao's tid is. */
