@@ -34,11 +34,25 @@ public record Order(
     Boolean receiptConfirmed,
     PaymentChannel paymentChannel) {
 
+  /**
+   * {@code name}: also the payee name of a transfer to the buyer's Alipay account, which Alipay checks against the
+   * account's real name. {@code alipayAccount}: the buyer's Alipay login (支付宝登录号, an e-mail or mobile number),
+   * optional; goodwill and compensation on a platform order whose platform refund can no longer carry it are
+   * transferred there. The platform's order import does not give it (Taobao no longer shows it to sellers): an agent
+   * adds it by importing the order again with it, and an import without it keeps the one known.
+   */
   public record Buyer(
       @NotBlank @Size(max = 64) String id,
       @NotBlank @Size(max = 128) String name,
       @Size(max = 32) String phone,
-      @Size(max = 512) String address) {}
+      @Size(max = 512) String address,
+      @Size(max = 100) String alipayAccount) {
+
+    /** A buyer as the platform's import knows them, without an Alipay account. */
+    public Buyer(String id, String name, String phone, String address) {
+      this(id, name, phone, address, null);
+    }
+  }
 
   public record Item(
       @NotBlank @Size(max = 64) String sku,

@@ -26,26 +26,30 @@ public class OrderRepository {
     this.events = events;
   }
 
-  /** Inserts or replaces the order; returns true when it was new. */
+  /**
+   * Inserts or replaces the order; returns true when it was new. The buyer's Alipay account is kept when the import
+   * brings none (the platform's import never has it; an agent added it).
+   */
   @Transactional
   public boolean save(Order order) {
     Timestamp now = Timestamp.from(Instant.now());
     int updated = jdbc.update("""
-        UPDATE orders SET buyer_id = ?, buyer_name = ?, buyer_phone = ?, buyer_address = ?, paid_amount = ?,
+        UPDATE orders SET buyer_id = ?, buyer_name = ?, buyer_phone = ?, buyer_address = ?,
+          buyer_alipay_account = COALESCE(?, buyer_alipay_account), paid_amount = ?,
           shipping_insurance = ?, status = ?, delivered_at = ?, return_window_closed = ?, receipt_confirmed = ?,
           payment_channel = ?, updated_at = ? WHERE order_no = ?""",
         order.buyer().id(), order.buyer().name(), order.buyer().phone(), order.buyer().address(),
-        order.paidAmount(), order.insured(), order.status().name(), timestamp(order.deliveredAt()),
+        alipayAccount(order.buyer()), order.paidAmount(), order.insured(), order.status().name(), timestamp(order.deliveredAt()),
         order.returnWindowClosed(), order.receiptConfirmed(),
         order.paymentChannel() == null ? null : order.paymentChannel().name(), now, order.orderNo());
     boolean created = updated == 0;
     if (created) {
       jdbc.update("""
-          INSERT INTO orders (order_no, buyer_id, buyer_name, buyer_phone, buyer_address, paid_amount,
-            shipping_insurance, status, delivered_at, return_window_closed, receipt_confirmed, payment_channel,
-            created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+          INSERT INTO orders (order_no, buyer_id, buyer_name, buyer_phone, buyer_address, buyer_alipay_account,
+            paid_amount, shipping_insurance, status, delivered_at, return_window_closed, receipt_confirmed,
+            payment_channel, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
           order.orderNo(), order.buyer().id(), order.buyer().name(), order.buyer().phone(),
-          order.buyer().address(), order.paidAmount(), order.insured(), order.status().name(),
+          order.buyer().address(), alipayAccount(order.buyer()), order.paidAmount(), order.insured(), order.status().name(),
           timestamp(order.deliveredAt()), order.returnWindowClosed(), order.receiptConfirmed(),
           order.paymentChannel() == null ? null : order.paymentChannel().name(), now, now);
     }
@@ -164,7 +168,7 @@ public class OrderRepository {
   private static Order orderRow(ResultSet rs) throws SQLException {
     return new Order(rs.getString("order_no"),
         new Order.Buyer(rs.getString("buyer_id"), rs.getString("buyer_name"), rs.getString("buyer_phone"),
-            rs.getString("buyer_address")),
+            rs.getString("buyer_address"), rs.getString("buyer_alipay_account")),
         List.of(), rs.getBigDecimal("paid_amount"), rs.getBoolean("shipping_insurance"),
         OrderStatus.valueOf(rs.getString("status")), null, time(rs.getTimestamp("delivered_at")),
         (Boolean) rs.getObject("return_window_closed"), (Boolean) rs.getObject("receipt_confirmed"),
@@ -183,6 +187,11 @@ public class OrderRepository {
         .findFirst()
         .map(p -> new Order.Shipment(p.carrier(), p.trackingNo(), p.shippedAt()))
         .orElse(null);
+  }
+
+  /** The account as given, trimmed; null when not given (an import without it keeps the one known). */
+  private static String alipayAccount(Order.Buyer buyer) {
+    return buyer.alipayAccount() == null || buyer.alipayAccount().isBlank() ? null : buyer.alipayAccount().strip();
   }
 
   private static Timestamp timestamp(OffsetDateTime time) {
