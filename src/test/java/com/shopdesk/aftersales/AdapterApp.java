@@ -45,6 +45,11 @@ public final class AdapterApp implements AutoCloseable {
         .run(args.toArray(String[]::new)));
   }
 
+  /** One of the app's beans, for a test that calls an adapter the way its step does. */
+  public <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
   /** A JSON call of the product API as the admin. */
   public HttpResponse<String> asAdmin(String method, String path, String json) {
     return send(request(path).header("Content-Type", "application/json")

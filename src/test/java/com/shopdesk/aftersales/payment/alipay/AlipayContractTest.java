@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.alipay.api.internal.util.AlipaySignature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +17,9 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.shopdesk.aftersales.AdapterApp;
+import com.shopdesk.aftersales.payment.Payee;
+import com.shopdesk.aftersales.payment.RefundGateway;
+import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +42,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * signed with an "Alipay" key made for this run; the desk signs with an app key made for this run too. What is
  * asserted is what the case does: the refund paid once under the case's request number, a timeout after Alipay
  * paid settled by the query without paying again, a refusal and a forged answer ending as incidents that say why.
+ * Transfers to a buyer's Alipay account (compensation on a platform order) are asked of the adapter as the refund
+ * step asks them: paid once under the step's key, never sent again once Alipay says it was paid, a refusal in
+ * Alipay's words.
  */
 class AlipayContractTest {
   private static final String APP_ID = "2021000000000001";
@@ -166,7 +173,142 @@ class AlipayContractTest {
     assertThat(requests("alipay.trade.refund")).isEmpty();
   }
 
+  // --- transfers to the buyer's Alipay account (compensation on a platform order) ------------------------
+
+  @Test
+  void aTransferIsPaidOnceToTheBuyersAccountUnderTheStepsKeyAndSignedByTheShop() throws Exception {
+    gateway.stubFor(method("alipay.fund.trans.common.query").willReturn(signed(QUERY, NOT_FOUND, alipayKeys)));
+    gateway.stubFor(method("alipay.fund.trans.uni.transfer").willReturn(signed(TRANSFER,
+        "{\"code\":\"10000\",\"msg\":\"Success\",\"out_biz_no\":\"x\",\"order_id\":\"20261205110070000006380000250621\","
+            + "\"pay_fund_order_id\":\"20261205110070001506380000251556\",\"status\":\"SUCCESS\","
+            + "\"trans_date\":\"2026-12-05 16:00:00\"}", alipayKeys)));
+    String orderNo = "ALI-T-" + SEQUENCE.incrementAndGet();
+    String key = "C-20261205-0001:refundRetention";
+
+    String reference = transfers().transfer(key, orderNo, new Payee("zhou@example.com", "周女士"),
+        new BigDecimal("20.00"));
+
+    assertThat(reference).isEqualTo("20261205110070000006380000250621");
+    List<LoggedRequest> sent = requests("alipay.fund.trans.uni.transfer");
+    assertThat(sent).hasSize(1);
+    Map<String, String> params = params(sent.get(0));
+    assertThat(params.get("app_id")).isEqualTo(APP_ID);
+    assertThat(AlipaySignature.rsaCheckV2(params, base64(appKeys.getPublic().getEncoded()), "UTF-8", "RSA2"))
+        .as("signed with the shop's app key").isTrue();
+    JsonNode biz = json.readTree(params.get("biz_content"));
+    assertThat(biz.path("out_biz_no").asText()).isEqualTo("C_20261205_0001_refundRetention");
+    assertThat(biz.path("trans_amount").asText()).isEqualTo("20.00");
+    assertThat(biz.path("product_code").asText()).isEqualTo("TRANS_ACCOUNT_NO_PWD");
+    assertThat(biz.path("biz_scene").asText()).isEqualTo("DIRECT_TRANSFER");
+    assertThat(biz.path("order_title").asText()).isEqualTo("售后补偿 " + orderNo);
+    assertThat(biz.path("payee_info").path("identity").asText()).isEqualTo("zhou@example.com");
+    assertThat(biz.path("payee_info").path("identity_type").asText()).isEqualTo("ALIPAY_LOGON_ID");
+    assertThat(biz.path("payee_info").path("name").asText()).isEqualTo("周女士");
+
+    List<LoggedRequest> asked = requests("alipay.fund.trans.common.query");
+    assertThat(asked).as("asked first whether it was paid").hasSize(1);
+    JsonNode query = json.readTree(params(asked.get(0)).get("biz_content"));
+    assertThat(query.path("out_biz_no").asText()).isEqualTo("C_20261205_0001_refundRetention");
+    assertThat(query.path("product_code").asText()).isEqualTo("TRANS_ACCOUNT_NO_PWD");
+    assertThat(query.path("biz_scene").asText()).isEqualTo("DIRECT_TRANSFER");
+  }
+
+  @Test
+  void aTransferAlipaySaysIsPaidAlreadyIsNotSentAgain() {
+    gateway.stubFor(method("alipay.fund.trans.common.query").willReturn(signed(QUERY,
+        "{\"code\":\"10000\",\"msg\":\"Success\",\"order_id\":\"20261205110070000006380000250622\","
+            + "\"pay_fund_order_id\":\"20261205110070001506380000251557\",\"out_biz_no\":\"C_1_refundRetention\","
+            + "\"status\":\"SUCCESS\",\"trans_amount\":\"20.00\"}", alipayKeys)));
+    gateway.stubFor(method("alipay.fund.trans.uni.transfer").willReturn(signed(TRANSFER,
+        "{\"code\":\"10000\",\"msg\":\"Success\",\"order_id\":\"SECOND\",\"status\":\"SUCCESS\"}", alipayKeys)));
+
+    String reference = transfers().transfer("C-1:refundRetention", "ALI-T-" + SEQUENCE.incrementAndGet(),
+        new Payee("zhou@example.com", "周女士"), new BigDecimal("20.00"));
+
+    assertThat(reference).isEqualTo("20261205110070000006380000250622");
+    gateway.verify(0, postRequestedFor(urlPathEqualTo("/gateway.do"))
+        .withQueryParam("method", equalTo("alipay.fund.trans.uni.transfer")));
+  }
+
+  @Test
+  void aRefusedTransferSaysInAlipaysWordsWhatToFix() {
+    gateway.stubFor(method("alipay.fund.trans.common.query").willReturn(signed(QUERY, NOT_FOUND, alipayKeys)));
+    gateway.stubFor(method("alipay.fund.trans.uni.transfer").willReturn(signed(TRANSFER,
+        "{\"code\":\"40004\",\"msg\":\"Business Failed\",\"sub_code\":\"PAYEE_NOT_EXIST\","
+            + "\"sub_msg\":\"收款账号不存在\"}", alipayKeys)));
+    String orderNo = "ALI-T-" + SEQUENCE.incrementAndGet();
+
+    assertThatThrownBy(() -> transfers().transfer("C-2:refundCompensation", orderNo,
+        new Payee("nobody@example.com", "周女士"), new BigDecimal("30.00")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("支付宝拒绝转账").hasMessageContaining(orderNo)
+        .hasMessageContaining("PAYEE_NOT_EXIST").hasMessageContaining("收款账号不存在")
+        .hasMessageContaining("buyer.alipayAccount");
+    assertThat(requests("alipay.fund.trans.uni.transfer")).hasSize(1);
+  }
+
+  @Test
+  void aTimeoutAfterAlipayTransferredIsSettledByTheQueryOnRetryAndNeverPaysTwice() {
+    gateway.stubFor(method("alipay.fund.trans.common.query").inScenario("transferred in the dark")
+        .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("paid")
+        .willReturn(signed(QUERY, NOT_FOUND, alipayKeys)));
+    gateway.stubFor(method("alipay.fund.trans.uni.transfer").willReturn(signed(TRANSFER,
+        "{\"code\":\"10000\",\"msg\":\"Success\",\"order_id\":\"20261205110070000006380000250623\","
+            + "\"status\":\"SUCCESS\"}", alipayKeys).withFixedDelay(3_000)));
+    gateway.stubFor(method("alipay.fund.trans.common.query").inScenario("transferred in the dark")
+        .whenScenarioStateIs("paid").willReturn(signed(QUERY,
+            "{\"code\":\"10000\",\"msg\":\"Success\",\"order_id\":\"20261205110070000006380000250623\","
+                + "\"status\":\"SUCCESS\",\"trans_amount\":\"20.00\"}", alipayKeys)));
+    String orderNo = "ALI-T-" + SEQUENCE.incrementAndGet();
+    Payee payee = new Payee("zhou@example.com", "周女士");
+
+    assertThatThrownBy(() -> transfers().transfer("C-3:refundRetention", orderNo, payee, new BigDecimal("20.00")))
+        .as("the answer did not come in time").hasMessageContaining("支付宝暂时无法确认")
+        .hasMessageContaining("不会重复转账");
+    String reference = transfers().transfer("C-3:refundRetention", orderNo, payee, new BigDecimal("20.00"));
+
+    assertThat(reference).isEqualTo("20261205110070000006380000250623");
+    assertThat(requests("alipay.fund.trans.uni.transfer")).as("the transfer was sent once").hasSize(1);
+    assertThat(requests("alipay.fund.trans.common.query")).as("asked before each attempt").hasSize(2);
+  }
+
+  @Test
+  void aSystemErrorOnATransferIsNotTakenAsARefusal() {
+    gateway.stubFor(method("alipay.fund.trans.common.query").willReturn(signed(QUERY, NOT_FOUND, alipayKeys)));
+    gateway.stubFor(method("alipay.fund.trans.uni.transfer").willReturn(signed(TRANSFER,
+        "{\"code\":\"20000\",\"msg\":\"Service Currently Unavailable\",\"sub_code\":\"SYSTEM_ERROR\","
+            + "\"sub_msg\":\"系统繁忙\"}", alipayKeys)));
+
+    assertThatThrownBy(() -> transfers().transfer("C-4:refundRetention", "ALI-T-" + SEQUENCE.incrementAndGet(),
+        new Payee("zhou@example.com", "周女士"), new BigDecimal("20.00")))
+        .hasMessageContaining("支付宝暂时无法确认").hasMessageContaining("SYSTEM_ERROR")
+        .hasMessageNotContaining("拒绝");
+  }
+
+  @Test
+  void aTransferAnswerNotSignedByAlipayIsNotBelieved() throws Exception {
+    KeyPair forger = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+    gateway.stubFor(method("alipay.fund.trans.common.query").willReturn(signed(QUERY,
+        "{\"code\":\"10000\",\"msg\":\"Success\",\"order_id\":\"FAKE\",\"status\":\"SUCCESS\"}", forger)));
+
+    assertThatThrownBy(() -> transfers().transfer("C-5:refundRetention", "ALI-T-" + SEQUENCE.incrementAndGet(),
+        new Payee("zhou@example.com", "周女士"), new BigDecimal("20.00")))
+        .hasMessageContaining("支付宝暂时无法确认");
+    assertThat(requests("alipay.fund.trans.uni.transfer")).isEmpty();
+  }
+
   // --- helpers -----------------------------------------------------------------------------------------
+
+  private static final String QUERY = "alipay_fund_trans_common_query_response";
+  private static final String TRANSFER = "alipay_fund_trans_uni_transfer_response";
+  /** What alipay.fund.trans.common.query answers for an out_biz_no it never saw. */
+  private static final String NOT_FOUND = "{\"code\":\"40004\",\"msg\":\"Business Failed\","
+      + "\"sub_code\":\"ORDER_NOT_EXIST\",\"sub_msg\":\"转账订单不存在\"}";
+
+  /** The payment adapter the app wired, called as IssueRefundDelegate calls it for a transfer. */
+  private static RefundGateway transfers() {
+    return app.bean(RefundGateway.class);
+  }
 
   record Case(String caseNo, String orderNo) {}
 
