@@ -106,11 +106,15 @@ public class PlatformCases {
 
   /**
    * The platform refund a refund step of this case pays by agreeing it, if any: the case's refund while the platform
-   * still waits for the seller, not yet agreed by another step of the case. A second payment on the same case (a
+   * still waits for the seller, not yet agreed by another step of the case. Also one the platform paid by itself (the
+   * seller's time to answer ran out, its customer service decided): agreeing it again moves no money, and the step
+   * records the platform's refund instead of paying a second time. A further payment on the same case (a
    * compensation after the refund) goes to the payment provider instead.
    */
   public Optional<String> refundToAgree(String caseNo, String stepKey) {
-    return ofCase(caseNo).filter(t -> t.agreedKey() == null ? t.state().open() : t.agreedKey().equals(stepKey))
+    return ofCase(caseNo).filter(t -> t.agreedKey() == null
+            ? t.state().open() || t.state() == PlatformRefundState.SUCCESS
+            : t.agreedKey().equals(stepKey))
         .map(Taken::refundId);
   }
 

@@ -286,6 +286,28 @@ class PlatformRefundsTest extends AfterSalesTest {
     assertThat(platformRefund(refundId).path("state").asText()).isEqualTo("WAIT_BUYER_RETURN_GOODS");
   }
 
+  @Test
+  void aRefundThePlatformPaidByItselfIsNotPaidAgainByTheDesk() {
+    String orderNo = sellOnPlatform("128.00");
+    String refundId = pressRefund(orderNo, true, "128.00", "七天无理由退换货");
+    feed.poll();
+    String caseNo = caseOf(refundId);
+    runDueJobsOfCase(caseNo);
+    // the seller's time to answer ran out: the platform refunded the buyer from escrow itself
+    jdbc.update("UPDATE sandbox_platform_refunds SET state = 'SUCCESS', modified = ? WHERE refund_id = ?",
+        java.sql.Timestamp.from(java.time.Instant.now()), refundId);
+    feed.poll();
+
+    completeTask(caseNo, "retain", Map.of("retained", true, "retentionAmount", 20.0));
+    sendReplies(refundId);
+
+    assertThat(count("SELECT COUNT(*) FROM sandbox_payments WHERE order_no = ?", orderNo)).as("no transfer, no refund")
+        .isZero();
+    assertThat(record(refundId)).noneMatch(a -> a.startsWith("AGREE_REFUND"));
+    assertThat(jdbc.queryForObject("SELECT provider_ref FROM refunds WHERE case_no = ?", String.class, caseNo))
+        .isEqualTo("平台退款单 " + refundId);
+  }
+
   private List<String> replyInstances(String refundId) {
     return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(refundId)
         .processDefinitionKey(PlatformReplyVariables.PROCESS).list().stream().map(p -> p.getId()).toList();
