@@ -48,7 +48,8 @@ public class PlatformRefundFeed {
 
   @Scheduled(fixedDelayString = "${aftersales.platform.poll-interval:PT1M}",
       initialDelayString = "${aftersales.platform.poll-interval:PT1M}")
-  @SchedulerLock(name = "platform-refund-feed", lockAtLeastFor = "PT5S")
+  // a node killed mid-read holds the lock until lockAtMostFor: short, since two reads at once take each refund once
+  @SchedulerLock(name = "platform-refund-feed", lockAtLeastFor = "PT5S", lockAtMostFor = "PT1M")
   public void pollOnSchedule() {
     poll();
   }
