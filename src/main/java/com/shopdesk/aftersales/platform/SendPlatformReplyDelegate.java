@@ -23,6 +23,25 @@ public class SendPlatformReplyDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     PlatformReplyVariables reply = PlatformReplyVariables.of(execution);
+    try {
+      send(reply);
+    } catch (RuntimeException e) {
+      // the incident a manager reads in Cockpit names the case and the answer, not only what the platform said
+      throw new IllegalStateException("售后单 " + reply.caseNo() + " 的答复（" + label(reply.action()) + "，平台退款单 "
+          + reply.refundId() + "）未能送到平台：" + e.getMessage(), e);
+    }
+  }
+
+  private static String label(PlatformReplyVariables.Action action) {
+    return switch (action) {
+      case AGREE_RETURN -> "同意退货";
+      case REFUSE -> "拒绝退款";
+      case MEMO -> "备注";
+      case MESSAGE -> "留言";
+    };
+  }
+
+  private void send(PlatformReplyVariables reply) {
     switch (reply.action()) {
       case AGREE_RETURN -> {
         platform.agreeReturn(reply.refundId(), reply.address());

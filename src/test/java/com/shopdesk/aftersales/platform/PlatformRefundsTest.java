@@ -271,7 +271,9 @@ class PlatformRefundsTest extends AfterSalesTest {
           .processDefinitionKeyIn(PlatformReplyVariables.PROCESS).list().stream()
           .filter(i -> replyInstances(refundId).contains(i.getProcessInstanceId())).toList();
       assertThat(incidents).isNotEmpty();
-      assertThat(incidents).allSatisfy(i -> assertThat(i.getIncidentMessage()).contains("开放平台维护"));
+      assertThat(incidents).allSatisfy(i -> assertThat(i.getIncidentMessage()).contains("开放平台维护")
+          .startsWith("售后单 " + caseNo + " 的答复（"));
+      assertThat(incidents).anySatisfy(i -> assertThat(i.getIncidentMessage()).contains("同意退货"));
       assertThat(record(refundId)).noneMatch(a -> a.startsWith("AGREE_RETURN"));
     } finally {
       send("DELETE", "/sandbox/outages/PLATFORM", null, ADMIN, ADMIN_PASSWORD);
