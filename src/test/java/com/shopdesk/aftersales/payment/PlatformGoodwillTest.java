@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.shopdesk.aftersales.AfterSalesTest;
-import com.shopdesk.aftersales.platform.PlatformRefundFeed;
+import com.shopdesk.aftersales.platform.SandboxPlatformTest;
 import com.shopdesk.aftersales.sandbox.SandboxPlatform;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
@@ -28,17 +27,15 @@ import org.springframework.beans.factory.annotation.Autowired;
  * buyer's Alipay account recorded on the order, never as a refund of a payment the shop never took; without that
  * account the step stops as an incident that says what to add, and pays nothing until it is added and retried.
  */
-class PlatformGoodwillTest extends AfterSalesTest {
+class PlatformGoodwillTest extends SandboxPlatformTest {
   private static final String ACCOUNT = "zhou.nvshi@example.com";
   /** The process that carries each of the desk's answers to the platform (PlatformReplyVariables.PROCESS). */
-  private static final String REPLY_PROCESS = "platform-reply";
 
-  @Autowired PlatformRefundFeed feed;
   @Autowired SandboxPlatform platform;
 
   @Test
   void aRetentionWhileThePlatformRefundIsOpenIsPaidByAgreeingItThereAndNothingIsTransferred() {
-    PlatformCase c = returnRequestedOnPlatform();
+    PlatformCase c = returnRequestedOnPlatform("CREDIT_CARD");
     addAlipayAccount(c.orderNo(), ACCOUNT);
 
     completeTask(c.caseNo(), "retain", Map.of("retained", true, "retentionAmount", 20.0));
@@ -56,7 +53,7 @@ class PlatformGoodwillTest extends AfterSalesTest {
 
   @Test
   void aRetentionAfterThePlatformRefundWasRefusedIsTransferredToTheBuyersAlipayOnce() {
-    PlatformCase c = returnRequestedOnPlatform();
+    PlatformCase c = returnRequestedOnPlatform("CREDIT_CARD");
     refusedOnTheSellerWorkbench(c);
     addAlipayAccount(c.orderNo(), ACCOUNT);
 
@@ -84,7 +81,7 @@ class PlatformGoodwillTest extends AfterSalesTest {
 
   @Test
   void withoutTheBuyersAlipayAccountTheTransferStopsAsAnIncidentAndPaysNothingUntilItIsAddedAndRetried() {
-    PlatformCase c = returnRequestedOnPlatform();
+    PlatformCase c = returnRequestedOnPlatform("CREDIT_CARD");
     refusedOnTheSellerWorkbench(c);
 
     BpmnAwareTests.complete(task(c.caseNo(), "retain"), Map.of("retained", true, "retentionAmount", 20.0));
@@ -119,7 +116,7 @@ class PlatformGoodwillTest extends AfterSalesTest {
 
   @Test
   void theBuyersAlipayAccountIsShownWithTheOrderAndKeptWhenAnImportBringsNone() {
-    PlatformCase c = returnRequestedOnPlatform();
+    PlatformCase c = returnRequestedOnPlatform("CREDIT_CARD");
     assertThat(get("/api/orders/" + c.orderNo()).json().path("buyer").path("alipayAccount").asText(null))
         .as("the platform's import does not give it").isNull();
 
@@ -138,31 +135,6 @@ class PlatformGoodwillTest extends AfterSalesTest {
   }
 
   // --- the platform, as PlatformRefundsTest plays it -------------------------------------------------------
-
-  private record PlatformCase(String orderNo, String refundId, String caseNo) {}
-
-  /** An order sold on the sandbox platform, a 七天无理由 退货退款 pressed there and taken in: at 挽留客户. */
-  private PlatformCase returnRequestedOnPlatform() {
-    String orderNo = newOrderNo();
-    Response sold = send("PUT", "/sandbox/platform/orders/" + orderNo, """
-        {"orderNo":"%s","buyer":{"id":"tb_%s","name":"周女士","phone":"13800000000"},
-         "items":[{"sku":"BY-1","name":"白玉茶盏","category":"teaware","quantity":1,"unitPrice":128.00}],
-         "paidAmount":128.00,"status":"DELIVERED","shipment":{"carrier":"ZTO","trackingNo":"ZT-%s"},
-         "deliveredAt":"%s","paymentChannel":"CREDIT_CARD"}""".formatted(orderNo, orderNo, orderNo,
-        OffsetDateTime.now().minusDays(2)), ADMIN, ADMIN_PASSWORD);
-    assertThat(sold.status()).as(sold.body()).isEqualTo(204);
-    Response pressed = post("/sandbox/platform/refunds", """
-        {"orderNo":"%s","goodsReturned":true,"amount":128.00,"reason":"七天无理由退换货","description":"不太喜欢"}"""
-        .formatted(orderNo));
-    assertThat(pressed.status()).as(pressed.body()).isEqualTo(201);
-    String refundId = pressed.json().path("refundId").asText();
-    feed.poll();
-    String caseNo = get("/api/platform-refunds/" + refundId).json().path("caseNo").asText(null);
-    assertThat(caseNo).as("a case opened by the feed").isNotNull();
-    runDueJobsOfCase(caseNo);
-    task(caseNo, "retain");
-    return new PlatformCase(orderNo, refundId, caseNo);
-  }
 
   /**
    * A colleague answered the request on the seller workbench before the agent closed the task: the buyer keeps the
@@ -203,30 +175,8 @@ class PlatformGoodwillTest extends AfterSalesTest {
     return engine.getManagementService().createJobQuery().jobId(job.getId()).singleResult().getRetries();
   }
 
-  /** Runs the replies the desk started for this platform refund (business key = refund id). */
-  private void sendReplies(String refundId) {
-    for (int round = 0; round < 5; round++) {
-      List<Job> due = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(refundId)
-          .processDefinitionKey(REPLY_PROCESS).list().stream()
-          .flatMap(p -> engine.getManagementService().createJobQuery().processInstanceId(p.getId()).executable()
-              .list().stream()).toList();
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
-    }
-  }
-
-  private List<String> record(String refundId) {
-    Response r = get("/sandbox/platform/refunds/" + refundId);
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    List<String> actions = new ArrayList<>();
-    r.json().path("actions").forEach(a -> actions.add(a.path("action").asText() + " " + a.path("detail").asText()));
-    return actions;
-  }
-
   private String platformRefundState(String refundId) {
-    return get("/sandbox/platform/refunds/" + refundId).json().path("refund").path("state").asText();
+    return platformRefund(refundId).path("state").asText();
   }
 
   /** GET /sandbox/payments, each payment's fields by lower-case name (the database may answer in upper case). */

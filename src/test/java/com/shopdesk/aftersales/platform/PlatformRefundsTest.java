@@ -3,7 +3,6 @@ package com.shopdesk.aftersales.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.shopdesk.aftersales.AfterSalesTest;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,70 +15,14 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Cases born on the sandbox platform: the buyer presses 申请退款 there, the desk's feed opens the case without anyone
  * calling /api/cases, and every decision the process makes shows in the platform's record of the refund.
  */
-class PlatformRefundsTest extends AfterSalesTest {
-  @Autowired PlatformRefundFeed feed;
-
-  private String sellOnPlatform(String price) {
-    String orderNo = newOrderNo();
-    Response sold = send("PUT", "/sandbox/platform/orders/" + orderNo, """
-        {"orderNo":"%s","buyer":{"id":"tb_%s","name":"周女士","phone":"13800000000"},
-         "items":[{"sku":"BY-1","name":"白玉茶盏","category":"teaware","quantity":1,"unitPrice":%s}],
-         "paidAmount":%s,"status":"DELIVERED","shipment":{"carrier":"ZTO","trackingNo":"ZT-%s"},
-         "deliveredAt":"%s","paymentChannel":"BALANCE"}""".formatted(orderNo, orderNo, price, price, orderNo,
-        OffsetDateTime.now().minusDays(2)), ADMIN, ADMIN_PASSWORD);
-    assertThat(sold.status()).as(sold.body()).isEqualTo(204);
-    return orderNo;
-  }
-
-  private String pressRefund(String orderNo, boolean goodsReturned, String amount, String reason) {
-    Response r = post("/sandbox/platform/refunds", """
-        {"orderNo":"%s","goodsReturned":%s,"amount":%s,"reason":"%s","description":"杯沿有裂纹"}"""
-        .formatted(orderNo, goodsReturned, amount, reason));
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return r.json().path("refundId").asText();
-  }
-
-  private String caseOf(String refundId) {
-    Response r = get("/api/platform-refunds/" + refundId);
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    return r.json().path("caseNo").asText(null);
-  }
-
-  /** Runs the replies the desk started for this platform refund (business key = refund id). */
-  private void sendReplies(String refundId) {
-    for (int round = 0; round < 5; round++) {
-      List<Job> due = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(refundId)
-          .processDefinitionKey(PlatformReplyVariables.PROCESS).list().stream()
-          .flatMap(p -> engine.getManagementService().createJobQuery().processInstanceId(p.getId()).executable()
-              .list().stream()).toList();
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
-    }
-  }
-
-  private List<String> record(String refundId) {
-    Response r = get("/sandbox/platform/refunds/" + refundId);
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    List<String> actions = new ArrayList<>();
-    r.json().path("actions").forEach(a -> actions.add(a.path("action").asText() + " " + a.path("detail").asText()));
-    return actions;
-  }
-
-  private JsonNode platformRefund(String refundId) {
-    return get("/sandbox/platform/refunds/" + refundId).json().path("refund");
-  }
-
-  private record PlatformCase(String orderNo, String refundId, String caseNo) {}
+class PlatformRefundsTest extends SandboxPlatformTest {
 
   /** A 七天无理由 return pressed on the platform, taken in, agreed, shipped back and delivered: at 退货验货. */
   private PlatformCase atInspection() {
-    String orderNo = sellOnPlatform("128.00");
-    String refundId = pressRefund(orderNo, true, "128.00", "七天无理由退换货");
-    feed.poll();
-    String caseNo = caseOf(refundId);
-    runDueJobsOfCase(caseNo);
+    PlatformCase c = returnRequestedOnPlatform("BALANCE");
+    String orderNo = c.orderNo();
+    String refundId = c.refundId();
+    String caseNo = c.caseNo();
     completeTask(caseNo, "retain", Map.of("retained", false));
     sendReplies(refundId);
     assertThat(post("/sandbox/platform/refunds/" + refundId + "/return-shipment",
@@ -172,12 +115,9 @@ class PlatformRefundsTest extends AfterSalesTest {
 
   @Test
   void aBuyerWhoCancelsOnThePlatformWithdrawsTheCaseAndNothingIsRefused() {
-    String orderNo = sellOnPlatform("128.00");
-    String refundId = pressRefund(orderNo, true, "128.00", "七天无理由退换货");
-    feed.poll();
-    String caseNo = caseOf(refundId);
-    runDueJobsOfCase(caseNo);
-    task(caseNo, "retain");
+    PlatformCase c = returnRequestedOnPlatform("BALANCE");
+    String refundId = c.refundId();
+    String caseNo = c.caseNo();
 
     assertThat(post("/sandbox/platform/refunds/" + refundId + "/cancel", null).status()).isEqualTo(200);
     feed.poll();
@@ -196,10 +136,9 @@ class PlatformRefundsTest extends AfterSalesTest {
 
   @Test
   void whenThePlatformStepsInTheCaseGetsARedRemarkOnce() {
-    String orderNo = sellOnPlatform("128.00");
-    String refundId = pressRefund(orderNo, true, "128.00", "七天无理由退换货");
-    feed.poll();
-    String caseNo = caseOf(refundId);
+    PlatformCase c = returnRequestedOnPlatform("BALANCE");
+    String refundId = c.refundId();
+    String caseNo = c.caseNo();
     assertThat(post("/sandbox/platform/refunds/" + refundId + "/intervention", null).status()).isEqualTo(200);
     feed.poll();
     feed.poll();
@@ -250,11 +189,9 @@ class PlatformRefundsTest extends AfterSalesTest {
 
   @Test
   void anAnswerThePlatformCannotTakeEndsAsAnIncidentAndARetryAnswersOnce() {
-    String orderNo = sellOnPlatform("128.00");
-    String refundId = pressRefund(orderNo, true, "128.00", "七天无理由退换货");
-    feed.poll();
-    String caseNo = caseOf(refundId);
-    runDueJobsOfCase(caseNo);
+    PlatformCase c = returnRequestedOnPlatform("BALANCE");
+    String refundId = c.refundId();
+    String caseNo = c.caseNo();
     completeTask(caseNo, "retain", Map.of("retained", false));
     send("PUT", "/sandbox/outages/PLATFORM", "{\"reason\":\"开放平台维护\"}", ADMIN, ADMIN_PASSWORD);
     try {
@@ -290,11 +227,10 @@ class PlatformRefundsTest extends AfterSalesTest {
 
   @Test
   void aRefundThePlatformPaidByItselfIsNotPaidAgainByTheDesk() {
-    String orderNo = sellOnPlatform("128.00");
-    String refundId = pressRefund(orderNo, true, "128.00", "七天无理由退换货");
-    feed.poll();
-    String caseNo = caseOf(refundId);
-    runDueJobsOfCase(caseNo);
+    PlatformCase c = returnRequestedOnPlatform("BALANCE");
+    String orderNo = c.orderNo();
+    String refundId = c.refundId();
+    String caseNo = c.caseNo();
     // the seller's time to answer ran out: the platform refunded the buyer from escrow itself
     jdbc.update("UPDATE sandbox_platform_refunds SET state = 'SUCCESS', modified = ? WHERE refund_id = ?",
         java.sql.Timestamp.from(java.time.Instant.now()), refundId);
@@ -308,16 +244,6 @@ class PlatformRefundsTest extends AfterSalesTest {
     assertThat(record(refundId)).noneMatch(a -> a.startsWith("AGREE_REFUND"));
     assertThat(jdbc.queryForObject("SELECT provider_ref FROM refunds WHERE case_no = ?", String.class, caseNo))
         .isEqualTo("平台退款单 " + refundId);
-  }
-
-  private List<String> replyInstances(String refundId) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(refundId)
-        .processDefinitionKey(PlatformReplyVariables.PROCESS).list().stream().map(p -> p.getId()).toList();
-  }
-
-  private List<Job> replyJobs(String refundId) {
-    return replyInstances(refundId).stream().flatMap(id -> engine.getManagementService().createJobQuery()
-        .processInstanceId(id).list().stream()).toList();
   }
 
   @Test
