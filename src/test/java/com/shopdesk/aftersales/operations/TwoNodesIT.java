@@ -37,11 +37,15 @@ class TwoNodesIT {
   private static final Duration START = Duration.ofSeconds(180);
   private static final Duration DRAIN = Duration.ofSeconds(90);
   private static final List<String> NODES = List.of("node-a", "node-b");
-  private static final List<String> CHORES = List.of("courier-event-redelivery", "overdue-filter");
+  private static final List<String> CHORES = List.of("courier-event-redelivery", "overdue-filter",
+      "platform-refund-feed");
   private static final List<String> FILTERS = List.of("客服待办", "仓库验货", "主管审批", "已超时");
   /** The overdue filter's chore first runs a minute after its node started; the rest of the test is shorter. */
   private static final Duration CHORES_RUN_BY = Duration.ofSeconds(90);
   private static final Duration REDELIVERY_INTERVAL = Duration.ofSeconds(2);
+  /** The platform refund feed's interval here; a run holds its lock at least 5 s, so runs come 5 s apart. */
+  private static final Duration FEED_INTERVAL = Duration.ofSeconds(2);
+  private static final Duration FEED_LOCK_AT_LEAST = Duration.ofSeconds(5);
 
   @RegisterExtension final ChildApp.Children children = new ChildApp.Children();
 
@@ -54,7 +58,8 @@ class TwoNodesIT {
       for (String node : NODES) {
         nodes.add(children.start("two-nodes-" + node, ChildApp.freePort(),
             Path.of("target", "child-work", "two-nodes-" + node + "-" + System.currentTimeMillis()), "postgres", env,
-            "--aftersales.node-name=" + node, "--aftersales.redelivery-interval=" + REDELIVERY_INTERVAL));
+            "--aftersales.node-name=" + node, "--aftersales.redelivery-interval=" + REDELIVERY_INTERVAL,
+            "--aftersales.platform.poll-interval=" + FEED_INTERVAL));
       }
       List<String> down = new ArrayList<>();
       for (ChildApp node : nodes) {
@@ -171,6 +176,13 @@ class TwoNodesIT {
         soft.assertThat(Duration.between(redeliveries.get(k - 1).at(), redeliveries.get(k).at()))
             .as("courier-event-redelivery ran more than once per interval: " + redeliveries)
             .isGreaterThanOrEqualTo(REDELIVERY_INTERVAL);
+      }
+      // both nodes read the platform's refund list every 2 s: read by both, two reads would come under 5 s apart
+      List<ChoreRuns.Run> feedReads = runs.getOrDefault("platform-refund-feed", List.of());
+      for (int k = 1; k < feedReads.size(); k++) {
+        soft.assertThat(Duration.between(feedReads.get(k - 1).at(), feedReads.get(k).at()))
+            .as("platform-refund-feed read more than once per lock: " + feedReads)
+            .isGreaterThanOrEqualTo(FEED_LOCK_AT_LEAST);
       }
       soft.assertThat(filters).as("shared Tasklist filters, each once though both nodes set them up")
           .isEqualTo(FILTERS.stream().collect(TreeMap::new, (m, f) -> m.put(f, 1), Map::putAll));
