@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.shopdesk.aftersales.AdapterApp;
 import java.net.URLDecoder;
@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -44,7 +45,10 @@ class Kuaidi100ContractTest {
   private static final String SALT = UUID.randomUUID().toString().replace("-", "");
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-  private static WireMockServer kuaidi100;
+  /** The provider, started before the app (which needs its address) and emptied before each test. */
+  @RegisterExtension
+  static final WireMockExtension kuaidi100 = WireMockExtension.newInstance()
+      .options(wireMockConfig().dynamicPort()).build();
   private static AdapterApp app;
   private static ProcessEngine engine;
   private static JdbcTemplate jdbc;
@@ -52,8 +56,6 @@ class Kuaidi100ContractTest {
 
   @BeforeAll
   static void start() {
-    kuaidi100 = new WireMockServer(wireMockConfig().dynamicPort());
-    kuaidi100.start();
     app = AdapterApp.start("kuaidi100Test",
         "--aftersales.adapters.tracking=kuaidi100",
         "--aftersales.kuaidi100.key=" + KEY, "--aftersales.kuaidi100.customer=" + CUSTOMER,
@@ -69,12 +71,10 @@ class Kuaidi100ContractTest {
   @AfterAll
   static void stop() {
     if (app != null) app.close();
-    if (kuaidi100 != null) kuaidi100.stop();
   }
 
   @BeforeEach
   void subscriptionsAccepted() {
-    kuaidi100.resetAll();
     kuaidi100.stubFor(post(urlPathEqualTo("/poll")).willReturn(okJson(
         "{\"result\":true,\"returnCode\":\"200\",\"message\":\"提交成功\"}")));
   }

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.shopdesk.aftersales.AdapterApp;
 import com.shopdesk.aftersales.courier.CourierGateway;
@@ -35,6 +35,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The SF interception (丰桥 截单转寄退回, {@code EXP_RECE_WANTED_INTERCEPT}) against a WireMock stub written from SF's
@@ -51,14 +52,15 @@ class SfInterceptionContractTest {
   private static final String ALREADY = "TEST-ALREADY";
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-  private static WireMockServer sf;
+  /** The provider, started before the app (which needs its address) and emptied before each test. */
+  @RegisterExtension
+  static final WireMockExtension sf = WireMockExtension.newInstance()
+      .options(wireMockConfig().dynamicPort()).build();
   private static AdapterApp app;
   private final ObjectMapper json = new ObjectMapper();
 
   @BeforeAll
   static void start() {
-    sf = new WireMockServer(wireMockConfig().dynamicPort());
-    sf.start();
     app = AdapterApp.start("sfInterceptionTest",
         "--aftersales.adapters.sf-interception=true",
         "--aftersales.sf.partner-id=" + PARTNER, "--aftersales.sf.check-word=" + CHECK_WORD,
@@ -71,12 +73,10 @@ class SfInterceptionContractTest {
   @AfterAll
   static void stop() {
     if (app != null) app.close();
-    if (sf != null) sf.stop();
   }
 
   @BeforeEach
   void sfAccepts() {
-    sf.resetAll();
     sf.stubFor(post(urlPathEqualTo("/std/service")).willReturn(okJson(answer(
         "{\"success\":true,\"errorCode\":\"S0000\",\"errorMsg\":null,\"msgData\":null}"))));
   }

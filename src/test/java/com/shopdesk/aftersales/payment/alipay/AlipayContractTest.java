@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.alipay.api.internal.util.AlipaySignature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -33,8 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -51,7 +51,10 @@ class AlipayContractTest {
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static KeyPair appKeys;
   private static KeyPair alipayKeys;
-  private static WireMockServer gateway;
+  /** The provider, started before the app (which needs its address) and emptied before each test. */
+  @RegisterExtension
+  static final WireMockExtension gateway = WireMockExtension.newInstance()
+      .options(wireMockConfig().dynamicPort()).build();
   private static AdapterApp app;
   private static ProcessEngine engine;
   private static JdbcTemplate jdbc;
@@ -63,8 +66,6 @@ class AlipayContractTest {
     rsa.initialize(2048);
     appKeys = rsa.generateKeyPair();
     alipayKeys = rsa.generateKeyPair();
-    gateway = new WireMockServer(wireMockConfig().dynamicPort());
-    gateway.start();
     app = AdapterApp.start("alipayTest",
         "--aftersales.adapters.payment=alipay",
         "--aftersales.alipay.app-id=" + APP_ID,
@@ -79,13 +80,8 @@ class AlipayContractTest {
   @AfterAll
   static void stop() {
     if (app != null) app.close();
-    if (gateway != null) gateway.stop();
   }
 
-  @BeforeEach
-  void reset() {
-    gateway.resetAll();
-  }
 
   @Test
   void aRefundIsPaidOnceUnderTheCasesRequestNumberAndSignedByTheShop() throws Exception {

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -39,8 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
@@ -59,15 +59,16 @@ class TaobaoPlatformContractTest {
   private static final String SECRET = "secret-" + UUID.randomUUID();
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String RETURN_LINE = "浙江省嘉兴市海宁市长安镇环球仓储中心 3 号库 售后组（收） 0573-8000 0000";
-  private static WireMockServer gateway;
+  /** The provider, started before the app (which needs its address) and emptied before each test. */
+  @RegisterExtension
+  static final WireMockExtension gateway = WireMockExtension.newInstance()
+      .options(wireMockConfig().dynamicPort()).build();
   private static AdapterApp app;
   private static TaobaoPlatform platform;
   private final ObjectMapper json = new ObjectMapper();
 
   @BeforeAll
   static void start() {
-    gateway = new WireMockServer(wireMockConfig().dynamicPort());
-    gateway.start();
     app = AdapterApp.start("topTest",
         "--aftersales.adapters.platform=taobao",
         "--aftersales.top.app-key=12345678", "--aftersales.top.app-secret=" + SECRET,
@@ -82,13 +83,8 @@ class TaobaoPlatformContractTest {
   @AfterAll
   static void stop() {
     if (app != null) app.close();
-    if (gateway != null) gateway.stop();
   }
 
-  @BeforeEach
-  void reset() {
-    gateway.resetAll();
-  }
 
   @Test
   void anAgreedReturnExtendsReceiptOnTaobaoOnceSignedAsTheProtocolAsks() throws Exception {
