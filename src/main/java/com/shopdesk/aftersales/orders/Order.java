@@ -46,13 +46,7 @@ public record Order(
       @NotBlank @Size(max = 128) String name,
       @Size(max = 32) String phone,
       @Size(max = 512) String address,
-      @Size(max = 100) String alipayAccount) {
-
-    /** A buyer as the platform's import knows them, without an Alipay account. */
-    public Buyer(String id, String name, String phone, String address) {
-      this(id, name, phone, address, null);
-    }
-  }
+      @Size(max = 100) String alipayAccount) {}
 
   public record Item(
       @NotBlank @Size(max = 64) String sku,

@@ -81,7 +81,7 @@ public class PlatformRefundIntake {
       transaction.executeWithoutResult(tx -> {
         taken.insert(refund, null, null);
         if (!refund.state().open()) {
-          note(refund.refundId(), "平台上已是「" + refund.state().label() + "」，未开单");
+          taken.noted(refund.refundId(), "平台上已是「" + refund.state().label() + "」，未开单");
           return;
         }
         Order order = orders.find(refund.orderNo()).orElseGet(() -> fetch(refund.orderNo()));
@@ -186,9 +186,5 @@ public class PlatformRefundIntake {
 
   private void remark(String caseNo, String text) {
     ledger.find(caseNo).ifPresent(c -> remarks.add(c.orderNo(), caseNo, text, PLATFORM, RemarkFlag.RED));
-  }
-
-  private void note(String refundId, String note) {
-    taken.noted(refundId, note);
   }
 }

@@ -60,7 +60,7 @@ class PostgresDatabaseTest {
   @Test
   void anInterceptedParcelIsRefundedOnceOnPostgres() {
     String orderNo = "PG-" + System.nanoTime();
-    app.getBean(OrderRepository.class).save(new Order(orderNo, new Order.Buyer("tb_pg", "周先生", null, null),
+    app.getBean(OrderRepository.class).save(new Order(orderNo, new Order.Buyer("tb_pg", "周先生", null, null, null),
         List.of(new Order.Item("LJ-250", "西湖龙井 250g", "tea", 1, new BigDecimal("128.00"))),
         new BigDecimal("128.00"), true, OrderStatus.SHIPPED,
         new Order.Shipment("ZTO", "ZT-" + orderNo, OffsetDateTime.now()), null, null, null, null));

@@ -21,7 +21,7 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
  */
 class OrderImportTransactionTest {
   private final List<String> steps = new ArrayList<>();
-  private final Order order = new Order("T1", new Order.Buyer("tb_alice", "王小姐", null, null),
+  private final Order order = new Order("T1", new Order.Buyer("tb_alice", "王小姐", null, null, null),
       List.of(new Order.Item("LJ-250", "西湖龙井 250g", "tea", 2, new BigDecimal("128.00"))), new BigDecimal("256.00"),
       true, OrderStatus.UNSHIPPED, null, null, null, null, null);
 

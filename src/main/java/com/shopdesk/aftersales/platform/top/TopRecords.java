@@ -121,7 +121,8 @@ final class TopRecords {
         category, line.path("num").asInt(), yuan(text(line, "price")))).toList();
     String buyerId = first(text(trade, "buyer_nick"), text(trade, "buyer_open_uid"));
     Order.Buyer buyer = new Order.Buyer(buyerId, first(text(trade, "receiver_name"), buyerId),
-        first(text(trade, "receiver_mobile"), text(trade, "receiver_phone")), address(trade));
+        first(text(trade, "receiver_mobile"), text(trade, "receiver_phone")), address(trade),
+        null); // TOP no longer gives the buyer's Alipay account
     return new Order(orderNo, buyer, items, yuan(text(trade, "payment")), null, status(orderNo, status, trade),
         shipment(trade, lines.get(0)), null, null, "TRADE_FINISHED".equals(status), PaymentChannel.BALANCE);
   }

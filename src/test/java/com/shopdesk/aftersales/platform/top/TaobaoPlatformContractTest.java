@@ -239,7 +239,8 @@ class TaobaoPlatformContractTest {
         .hasEntrySatisfying("fields", fields -> assertThat(fields.split(",")).contains("orders", "payment",
             "receiver_mobile", "status", "buyer_nick"));
     assertThat(order.orderNo()).isEqualTo("4100000000101");
-    assertThat(order.buyer()).isEqualTo(new Order.Buyer("tb_zhou", "周女士", "13800000000", "浙江省 杭州市 西湖区 文三路 1 号"));
+    assertThat(order.buyer()).isEqualTo(new Order.Buyer("tb_zhou", "周女士", "13800000000", "浙江省 杭州市 西湖区 文三路 1 号",
+        null));
     assertThat(order.items()).containsExactly(
         new Order.Item("BY-1", "白玉茶盏", "general", 1, new BigDecimal("128.00")),
         new Order.Item("600002", "竹茶夹", "general", 2, new BigDecimal("29.50")));
