@@ -1,11 +1,6 @@
 package com.shopdesk.aftersales.cases;
 
 import com.shopdesk.aftersales.api.ApiException;
-import com.shopdesk.aftersales.orders.Order;
-import com.shopdesk.aftersales.orders.OrderRepository;
-import com.shopdesk.aftersales.orders.PaymentChannel;
-import com.shopdesk.aftersales.payment.RefundArrival;
-import com.shopdesk.aftersales.payment.RefundLedger;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -34,28 +29,19 @@ import org.springframework.web.util.UriUtils;
 public class CaseController {
   private final CaseIntake intake;
   private final CaseLedger ledger;
-  private final CaseTimeline timeline;
+  private final CaseViews views;
   private final OrderRemarks remarks;
-  private final RefundLedger refunds;
-  private final CaseParcels caseParcels;
   private final CaseWithdrawal withdrawal;
   private final CaseCorrection correction;
-  private final OrderRepository orders;
-  private final RefundArrival arrival;
 
-  public CaseController(CaseIntake intake, CaseLedger ledger, CaseTimeline timeline, OrderRemarks remarks,
-      RefundLedger refunds, CaseParcels caseParcels, CaseWithdrawal withdrawal, CaseCorrection correction,
-      OrderRepository orders, RefundArrival arrival) {
-    this.orders = orders;
-    this.arrival = arrival;
-    this.correction = correction;
-    this.withdrawal = withdrawal;
+  public CaseController(CaseIntake intake, CaseLedger ledger, CaseViews views, OrderRemarks remarks,
+      CaseWithdrawal withdrawal, CaseCorrection correction) {
     this.intake = intake;
     this.ledger = ledger;
-    this.timeline = timeline;
+    this.views = views;
     this.remarks = remarks;
-    this.refunds = refunds;
-    this.caseParcels = caseParcels;
+    this.withdrawal = withdrawal;
+    this.correction = correction;
   }
 
   @PostMapping
@@ -66,19 +52,7 @@ public class CaseController {
 
   @GetMapping("/{caseNo}")
   public CaseView get(@PathVariable String caseNo) {
-    CaseRecord c = ledger.find(caseNo)
-        .orElseThrow(() -> ApiException.notFound("caseNo", "case " + caseNo + " not found"));
-    PaymentChannel channel = orders.find(c.orderNo()).map(Order::paymentChannel).orElse(null);
-    List<CaseView.Refund> paid = refunds.ofCase(caseNo).stream().map(r -> {
-      RefundArrival.Expected expected = r.paidAt() == null ? null : arrival.of(r.paidAt(), channel);
-      return new CaseView.Refund(r.amount(), r.status().name(), r.idempotencyKey(), r.reference(), r.paidAt(),
-          channel == null ? null : channel.name(), expected == null ? null : expected.from(),
-          expected == null ? null : expected.by(),
-          expected == null ? "退款处理中" : expected.summary());
-    }).toList();
-    List<CaseView.ParcelView> parcels = caseParcels.of(c.orderNo(), caseNo);
-    return new CaseView(c, ledger.items(caseNo), ledger.evidence(caseNo), paid, parcels, remarks.ofCase(caseNo),
-        ledger.revisions(caseNo), timeline.of(caseNo));
+    return views.of(caseNo).orElseThrow(() -> ApiException.notFound("caseNo", "case " + caseNo + " not found"));
   }
 
   /**

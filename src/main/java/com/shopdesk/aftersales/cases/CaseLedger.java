@@ -173,6 +173,34 @@ public class CaseLedger {
         + ") c ORDER BY opened_at DESC, case_no DESC LIMIT " + limit, (rs, i) -> record(rs), args.toArray());
   }
 
+  /**
+   * Cases open or closed, newest first, that one term names: their case number, their order's number, its buyer
+   * (id, name or phone, exactly) or a tracking number of one of the order's parcels. Each branch has its index.
+   */
+  public List<CaseRecord> namedBy(String term, int limit) {
+    return jdbc.query("""
+        SELECT * FROM cases WHERE case_no IN (
+          SELECT case_no FROM cases WHERE case_no = ?
+          UNION SELECT case_no FROM cases WHERE order_no = ?
+          UNION SELECT c.case_no FROM cases c JOIN orders o ON o.order_no = c.order_no WHERE o.buyer_id = ?
+          UNION SELECT c.case_no FROM cases c JOIN orders o ON o.order_no = c.order_no WHERE o.buyer_name = ?
+          UNION SELECT c.case_no FROM cases c JOIN orders o ON o.order_no = c.order_no WHERE o.buyer_phone = ?
+          UNION SELECT c.case_no FROM cases c JOIN shipments s ON s.order_no = c.order_no WHERE s.tracking_no = ?)
+        ORDER BY opened_at DESC, case_no DESC LIMIT ?""", (rs, i) -> record(rs),
+        term, term, term, term, term, term, limit);
+  }
+
+  /** The cases that took over from this one, and the one it took over from. */
+  public List<String> linkedTo(CaseRecord c) {
+    List<String> linked = new ArrayList<>();
+    if (c.linkedFrom() != null) {
+      linked.add(c.linkedFrom());
+    }
+    linked.addAll(jdbc.queryForList("SELECT case_no FROM cases WHERE linked_from = ? ORDER BY opened_at",
+        String.class, c.caseNo()));
+    return linked;
+  }
+
   public List<CaseRequest.CaseItem> items(String caseNo) {
     return jdbc.query("SELECT sku, quantity, replacement_sku FROM case_items WHERE case_no = ? ORDER BY sku",
         (rs, i) -> new CaseRequest.CaseItem(rs.getString("sku"), rs.getInt("quantity"), rs.getString("replacement_sku")),

@@ -18,6 +18,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.TASK_ASSIGN;
 import static org.camunda.bpm.engine.authorization.Permissions.TASK_WORK;
 
 import com.shopdesk.aftersales.cases.CaseCorrection;
+import com.shopdesk.aftersales.desk.DeskPlugin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,8 @@ public class DeskSecuritySetup {
 
       new Grant(MANAGERS, Resources.APPLICATION, "tasklist", ACCESS),
       new Grant(MANAGERS, Resources.APPLICATION, "cockpit", ACCESS),
+      // the managers' desk in Cockpit (desk/DeskPlugin): read-only, so analysts with Cockpit do not get it
+      new Grant(MANAGERS, Resources.APPLICATION, DeskPlugin.APPLICATION, ACCESS),
       new Grant(MANAGERS, Resources.USER, "*", READ),
       new Grant(MANAGERS, Resources.GROUP, "*", READ),
       new Grant(MANAGERS, Resources.PROCESS_DEFINITION, "*", READ, READ_INSTANCE, READ_HISTORY, READ_TASK,

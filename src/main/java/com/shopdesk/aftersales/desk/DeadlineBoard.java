@@ -1,0 +1,250 @@
+package com.shopdesk.aftersales.desk;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.management.ActivityStatistics;
+import org.camunda.bpm.engine.management.ProcessDefinitionStatistics;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The deadline board: open cases per process and per waiting step, tasks past due and due soon, the cases on
+ * the platform's clocks, incidents by cause; and for each number the list behind it. Everything the engine holds
+ * is read through its query API as the person asking, so its authorizations apply.
+ */
+@Component
+public class DeadlineBoard {
+  /** The longest list behind a number; the board says how many there are in all. */
+  static final int LIST_LIMIT = 200;
+  private static final Set<String> NOT_WAITING = Set.of("callActivity", "subProcess", "multiInstanceBody",
+      "startEvent", "noneEndEvent", "endEvent");
+
+  /** The platform's clocks, each the timer that models it in a diagram (README, "Managers' desk"). */
+  enum Clock {
+    AGREE_REFUND("interception", "agreeOverdue", "未发货仅退款：24 小时内同意"),
+    PICKUP("pickup-watch", "pickupOverdue", "新包裹：48 小时内揽收"),
+    LOSS_VERDICT("reship", "verdictOverdue", "丢件：3 个工作日内快递给结论"),
+    SHIP_BACK("return-receipt", "shipBackOverdue", "买家寄回期限");
+
+    final String process;
+    final String timer;
+    final String label;
+
+    Clock(String process, String timer, String label) {
+      this.process = process;
+      this.timer = timer;
+      this.label = label;
+    }
+  }
+
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final ManagementService management;
+  private final RepositoryService repository;
+  private final JdbcTemplate jdbc;
+  private final Duration dueSoon;
+  private final Duration atRisk;
+
+  public DeadlineBoard(RuntimeService runtime, TaskService tasks, ManagementService management,
+      RepositoryService repository, JdbcTemplate jdbc,
+      @Value("${aftersales.desk.due-soon:PT4H}") Duration dueSoon,
+      @Value("${aftersales.desk.at-risk:PT6H}") Duration atRisk) {
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.management = management;
+    this.repository = repository;
+    this.jdbc = jdbc;
+    this.dueSoon = dueSoon;
+    this.atRisk = atRisk;
+  }
+
+  public record Board(OffsetDateTime at, List<ProcessCount> processes, List<StepCount> steps, long tasksOverdue,
+      long tasksDueSoon, String dueSoonWithin, List<ClockCount> clocks, String atRiskWithin,
+      List<IncidentCount> incidents) {}
+
+  public record ProcessCount(String process, String name, long openCases) {}
+
+  public record StepCount(String process, String processName, String activityId, String step, long waiting) {}
+
+  public record ClockCount(String clock, String label, long running, long atRisk) {}
+
+  public record IncidentCount(String process, String activityId, String step, String cause, long count) {}
+
+  /** One line behind a number: the case, where it stands, and a due time when there is one. */
+  public record Line(String caseNo, String processInstanceId, String what, OffsetDateTime due) {}
+
+  public record Lines(String title, long total, List<Line> lines) {}
+
+  public Board board() {
+    Instant now = Instant.now();
+    Map<String, String> names = new HashMap<>();
+    List<StepCount> steps = new ArrayList<>();
+    Map<String, Map<String, Long>> waiting = new LinkedHashMap<>();
+    Map<String, String> stepNames = new HashMap<>();
+    for (ProcessDefinitionStatistics definition : management.createProcessDefinitionStatisticsQuery().list()) {
+      names.putIfAbsent(definition.getKey(), definition.getName());
+      if (definition.getInstances() == 0) {
+        continue;
+      }
+      Map<String, FlowElement> elements = elements(definition.getId());
+      for (ActivityStatistics activity : management.createActivityStatisticsQuery(definition.getId()).list()) {
+        FlowElement element = elements.get(activity.getId());
+        if (element == null || NOT_WAITING.contains(element.getElementType().getTypeName())) {
+          continue;
+        }
+        waiting.computeIfAbsent(definition.getKey(), k -> new LinkedHashMap<>())
+            .merge(activity.getId(), (long) activity.getInstances(), Long::sum);
+        stepNames.put(definition.getKey() + "/" + activity.getId(),
+            element.getName() == null ? activity.getId() : element.getName());
+      }
+    }
+    waiting.forEach((process, perStep) -> perStep.forEach((activity, count) -> steps.add(new StepCount(process,
+        names.get(process), activity, stepNames.get(process + "/" + activity), count))));
+    steps.sort(Comparator.comparing(StepCount::waiting).reversed());
+
+    List<ProcessCount> processes = jdbc.query(
+        "SELECT process_key, COUNT(*) AS n FROM cases WHERE status = 'OPEN' GROUP BY process_key ORDER BY n DESC",
+        (rs, i) -> new ProcessCount(rs.getString("process_key"), names.get(rs.getString("process_key")),
+            rs.getLong("n")));
+
+    List<ClockCount> clocks = new ArrayList<>();
+    for (Clock clock : Clock.values()) {
+      clocks.add(new ClockCount(clock.name(), clock.label, clockJobs(clock).count(),
+          clockJobs(clock).duedateLowerThan(Date.from(now.plus(atRisk))).count()));
+    }
+
+    Map<List<String>, Long> causes = runtime.createIncidentQuery().listPage(0, 10_000).stream()
+        .collect(Collectors.groupingBy(i -> List.of(key(i.getProcessDefinitionId()), i.getActivityId(),
+            cause(i)), LinkedHashMap::new, Collectors.counting()));
+    List<IncidentCount> incidents = new ArrayList<>();
+    causes.forEach((k, n) -> incidents.add(new IncidentCount(k.get(0), k.get(1), stepName(k.get(0), k.get(1)),
+        k.get(2), n)));
+    incidents.sort(Comparator.comparing(IncidentCount::count).reversed());
+
+    return new Board(CaseStory.time(Date.from(now)), processes, steps,
+        tasks.createTaskQuery().dueBefore(Date.from(now)).count(),
+        tasks.createTaskQuery().dueAfter(Date.from(now)).dueBefore(Date.from(now.plus(dueSoon))).count(),
+        words(dueSoon), clocks, words(atRisk), incidents);
+  }
+
+  /** The cases waiting at one step of one process. */
+  public Lines waitingAt(String process, String activityId) {
+    var query = runtime.createProcessInstanceQuery().processDefinitionKey(process).activityIdIn(activityId);
+    List<ProcessInstance> found = query.listPage(0, LIST_LIMIT);
+    String step = stepName(process, activityId);
+    return new Lines(name(process) + " · " + step, query.count(),
+        found.stream().map(p -> new Line(p.getBusinessKey(), p.getId(), step, null)).toList());
+  }
+
+  /** Tasks past due ({@code overdue}) or due within the next hours, the most urgent first. */
+  public Lines tasks(boolean overdue) {
+    Date now = new Date();
+    var query = overdue ? tasks.createTaskQuery().dueBefore(now)
+        : tasks.createTaskQuery().dueAfter(now).dueBefore(Date.from(now.toInstant().plus(dueSoon)));
+    List<Task> found = query.orderByDueDate().asc().listPage(0, LIST_LIMIT);
+    Map<String, String> caseNos = caseNos(found.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()));
+    return new Lines(overdue ? "已超时的任务" : words(dueSoon) + "内到期的任务", query.count(), found.stream()
+        .map(t -> new Line(caseNos.get(t.getProcessInstanceId()), t.getProcessInstanceId(),
+            t.getName() + (t.getAssignee() == null ? "（未认领）" : "（" + t.getAssignee() + "）"),
+            CaseStory.time(t.getDueDate())))
+        .toList());
+  }
+
+  /** The cases on one platform clock, the soonest first; {@code atRiskOnly}: only those due within the window. */
+  public Lines clock(Clock clock, boolean atRiskOnly) {
+    var query = clockJobs(clock);
+    if (atRiskOnly) {
+      query.duedateLowerThan(Date.from(Instant.now().plus(atRisk)));
+    }
+    List<Job> found = query.orderByJobDuedate().asc().listPage(0, LIST_LIMIT);
+    Map<String, String> caseNos = caseNos(found.stream().map(Job::getProcessInstanceId).collect(Collectors.toSet()));
+    return new Lines(clock.label + (atRiskOnly ? "（" + words(atRisk) + "内到期）" : ""), query.count(),
+        found.stream().map(j -> new Line(caseNos.get(j.getProcessInstanceId()), j.getProcessInstanceId(),
+            clock.label, CaseStory.time(j.getDuedate()))).toList());
+  }
+
+  /** The instances held up by one cause at one step. */
+  public Lines incidents(String process, String activityId, String cause) {
+    List<Incident> found = runtime.createIncidentQuery().activityId(activityId).listPage(0, 10_000).stream()
+        .filter(i -> process.equals(key(i.getProcessDefinitionId())) && cause.equals(cause(i)))
+        .limit(LIST_LIMIT).toList();
+    Map<String, String> caseNos = caseNos(found.stream().map(Incident::getProcessInstanceId)
+        .collect(Collectors.toSet()));
+    return new Lines(name(process) + " · " + stepName(process, activityId) + " · " + cause, found.size(),
+        found.stream().map(i -> new Line(caseNos.get(i.getProcessInstanceId()), i.getProcessInstanceId(),
+            message(i), CaseStory.time(i.getIncidentTimestamp()))).toList());
+  }
+
+  private org.camunda.bpm.engine.runtime.JobQuery clockJobs(Clock clock) {
+    return management.createJobQuery().timers().processDefinitionKey(clock.process).activityId(clock.timer);
+  }
+
+  private Map<String, String> caseNos(Set<String> processInstanceIds) {
+    if (processInstanceIds.isEmpty()) {
+      return Map.of();
+    }
+    return runtime.createProcessInstanceQuery().processInstanceIds(processInstanceIds).list().stream()
+        .filter(p -> p.getBusinessKey() != null)
+        .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+  }
+
+  /** An incident's cause: its type, and for a failed call the first line of the error, which names the system. */
+  static String cause(Incident incident) {
+    String message = message(incident);
+    return "failedJob".equals(incident.getIncidentType()) ? message : incident.getIncidentType() + ": " + message;
+  }
+
+  private static String message(Incident incident) {
+    String message = incident.getIncidentMessage() == null ? "（无说明）" : incident.getIncidentMessage();
+    int line = message.indexOf('\n');
+    return (line < 0 ? message : message.substring(0, line)).strip();
+  }
+
+  private String key(String definitionId) {
+    return definitionId == null ? "" : repository.getProcessDefinition(definitionId).getKey();
+  }
+
+  private String name(String process) {
+    var definition = repository.createProcessDefinitionQuery().processDefinitionKey(process).latestVersion()
+        .singleResult();
+    return definition == null || definition.getName() == null ? process : definition.getName();
+  }
+
+  private String stepName(String process, String activityId) {
+    var definition = repository.createProcessDefinitionQuery().processDefinitionKey(process).latestVersion()
+        .singleResult();
+    FlowElement element = definition == null ? null : elements(definition.getId()).get(activityId);
+    return element == null || element.getName() == null ? activityId : element.getName();
+  }
+
+  private Map<String, FlowElement> elements(String definitionId) {
+    return repository.getBpmnModelInstance(definitionId).getModelElementsByType(FlowElement.class).stream()
+        .collect(Collectors.toMap(FlowElement::getId, Function.identity(), (a, b) -> a));
+  }
+
+  static String words(Duration d) {
+    long hours = d.toHours();
+    return hours >= 48 && hours % 24 == 0 ? hours / 24 + " 天" : hours > 0 ? hours + " 小时" : d.toMinutes() + " 分钟";
+  }
+}
