@@ -121,7 +121,7 @@ function deadlines(board) {
         cause: incident.cause})
     ]), {'data-board': 'incidents'})),
     section('未结案件（按流程）', table(['流程', '未结案件'], board.processes.map(process => [
-      process.name || process.process, String(process.openCases)
+      process.name || process.process, listLink(process.openCases, {kind: 'open', process: process.process})
     ]), {'data-board': 'processes'}))
   ];
 }
@@ -154,7 +154,7 @@ async function renderList(node) {
   const query = hashQuery();
   const kind = query.get('kind');
   query.delete('kind');
-  const paths = {tasks: 'board/tasks', steps: 'board/steps', incidents: 'board/incidents',
+  const paths = {open: 'board/open', tasks: 'board/tasks', steps: 'board/steps', incidents: 'board/incidents',
     clock: `board/clocks/${encodeURIComponent(query.get('clock') || '')}`};
   query.delete(kind === 'clock' ? 'clock' : '');
   node.replaceChildren(h('div', {class: 'desk'}, h('p', null, '正在读取…')));

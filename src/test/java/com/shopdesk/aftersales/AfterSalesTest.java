@@ -14,8 +14,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -159,6 +161,25 @@ public abstract class AfterSalesTest {
       }
       for (Job job : due) {
         engine.getManagementService().executeJob(job.getId());
+      }
+    }
+  }
+
+  /**
+   * Runs the instance's failing job as the job executor would, an hour apart, until its retries are used up and an
+   * incident opens.
+   */
+  protected void failUntilIncident(String processInstanceId) {
+    for (int attempt = 0; attempt < 10; attempt++) {
+      Job job = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).singleResult();
+      if (job.getRetries() == 0) {
+        return;
+      }
+      ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofHours(attempt + 1).toMillis()));
+      try {
+        engine.getManagementService().executeJob(job.getId());
+      } catch (RuntimeException expected) {
+        // the other system is down
       }
     }
   }

@@ -1,5 +1,6 @@
 package com.shopdesk.aftersales.desk;
 
+import com.shopdesk.aftersales.api.ShopTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.management.ActivityStatistics;
 import org.camunda.bpm.engine.management.ProcessDefinitionStatistics;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -31,7 +33,7 @@ import org.springframework.stereotype.Component;
 /**
  * The deadline board: open cases per process and per waiting step, tasks past due and due soon, the cases on
  * the platform's clocks, incidents by cause; and for each number the list behind it. Everything the engine holds
- * is read through its query API as the person asking, so its authorizations apply.
+ * is read through its query API as the person asking, so its authorizations apply. "Now" is the engine's clock.
  */
 @Component
 public class DeadlineBoard {
@@ -97,7 +99,7 @@ public class DeadlineBoard {
   public record Lines(String title, long total, List<Line> lines) {}
 
   public Board board() {
-    Instant now = Instant.now();
+    Instant now = ClockUtil.getCurrentTime().toInstant();
     Map<String, String> names = new HashMap<>();
     List<StepCount> steps = new ArrayList<>();
     Map<String, Map<String, Long>> waiting = new LinkedHashMap<>();
@@ -148,6 +150,18 @@ public class DeadlineBoard {
         words(dueSoon), clocks, words(atRisk), incidents);
   }
 
+  /** The open cases of one process, the oldest first. */
+  public Lines openCases(String process) {
+    long total = jdbc.queryForObject("SELECT COUNT(*) FROM cases WHERE status = 'OPEN' AND process_key = ?",
+        Long.class, process);
+    List<Line> lines = jdbc.query("SELECT case_no, process_instance_id, opened_at FROM cases "
+        + "WHERE status = 'OPEN' AND process_key = ? ORDER BY opened_at, case_no LIMIT " + LIST_LIMIT,
+        (rs, i) -> new Line(rs.getString(1), rs.getString(2), "申请于 "
+            + ShopTime.minutes(ShopTime.of(rs.getTimestamp(3))),
+            null), process);
+    return new Lines(name(process) + " · 未结案件", total, lines);
+  }
+
   /** The cases waiting at one step of one process. */
   public Lines waitingAt(String process, String activityId) {
     var query = runtime.createProcessInstanceQuery().processDefinitionKey(process).activityIdIn(activityId);
@@ -159,7 +173,7 @@ public class DeadlineBoard {
 
   /** Tasks past due ({@code overdue}) or due within the next hours, the most urgent first. */
   public Lines tasks(boolean overdue) {
-    Date now = new Date();
+    Date now = ClockUtil.getCurrentTime();
     var query = overdue ? tasks.createTaskQuery().dueBefore(now)
         : tasks.createTaskQuery().dueAfter(now).dueBefore(Date.from(now.toInstant().plus(dueSoon)));
     List<Task> found = query.orderByDueDate().asc().listPage(0, LIST_LIMIT);
@@ -175,7 +189,7 @@ public class DeadlineBoard {
   public Lines clock(Clock clock, boolean atRiskOnly) {
     var query = clockJobs(clock);
     if (atRiskOnly) {
-      query.duedateLowerThan(Date.from(Instant.now().plus(atRisk)));
+      query.duedateLowerThan(Date.from(ClockUtil.getCurrentTime().toInstant().plus(atRisk)));
     }
     List<Job> found = query.orderByJobDuedate().asc().listPage(0, LIST_LIMIT);
     Map<String, String> caseNos = caseNos(found.stream().map(Job::getProcessInstanceId).collect(Collectors.toSet()));

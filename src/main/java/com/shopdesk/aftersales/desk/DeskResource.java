@@ -61,6 +61,14 @@ public class DeskResource extends AbstractCockpitPluginResource {
   }
 
   @GET
+  @Path("board/open")
+  public Response openCases(@QueryParam("process") String process) {
+    String bad = missing("process", process);
+    return bad != null ? refused(Response.Status.BAD_REQUEST, bad, bad + ": 必填，最多 " + MAX_ID + " 个字符")
+        : answer(() -> beans.board.openCases(process));
+  }
+
+  @GET
   @Path("board/steps")
   public Response waitingAt(@QueryParam("process") String process, @QueryParam("activity") String activity) {
     String bad = missing("process", process) != null ? missing("process", process) : missing("activity", activity);

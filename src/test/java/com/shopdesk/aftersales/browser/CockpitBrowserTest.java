@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.shopdesk.aftersales.cases.CaseIntake;
 import com.shopdesk.aftersales.sandbox.SandboxOutages;
-import java.time.Duration;
-import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
@@ -53,21 +51,5 @@ class CockpitBrowserTest extends BrowserTest {
     engine.getManagementService().executeJob(job.getId());
     runDueJobs(opened.processInstanceId());
     assertThat(caseView(opened.caseNo()).path("resolution").asText()).isEqualTo("REFUNDED");
-  }
-
-  /** Runs the failing job as the job executor would, until its retries are used up and an incident opens. */
-  private void failUntilIncident(String processInstanceId) {
-    for (int attempt = 0; attempt < 10; attempt++) {
-      Job job = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).singleResult();
-      if (job.getRetries() == 0) {
-        return;
-      }
-      ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofHours(attempt + 1).toMillis()));
-      try {
-        engine.getManagementService().executeJob(job.getId());
-      } catch (RuntimeException expected) {
-        // the warehouse is down
-      }
-    }
   }
 }

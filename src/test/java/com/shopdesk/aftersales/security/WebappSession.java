@@ -13,19 +13,19 @@ import java.nio.charset.StandardCharsets;
  * their login page does (with the CSRF token the webapps hand out) and then calls their own engine API under
  * /camunda/api/engine, as Tasklist's scripts do.
  */
-final class WebappSession {
-  record Reply(int status, String body) {}
+public final class WebappSession {
+  public record Reply(int status, String body) {}
 
   private final String base;
   private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
   private String csrf = "";
 
-  WebappSession(int port) {
+  public WebappSession(int port) {
     this.base = "http://localhost:" + port;
   }
 
   /** Logs in to the app; returns the login's answer (200 with the apps the user may open, or 401). */
-  Reply login(String app, String user, String password) {
+  public Reply login(String app, String user, String password) {
     send("GET", "/camunda/app/" + app + "/default/", null, null);
     Reply login = send("POST", "/camunda/api/admin/auth/user/default/login/" + app,
         "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
@@ -34,11 +34,11 @@ final class WebappSession {
     return login;
   }
 
-  Reply post(String path, String json) {
+  public Reply post(String path, String json) {
     return send("POST", path, json, "application/json");
   }
 
-  Reply get(String path) {
+  public Reply get(String path) {
     return send("GET", path, null, null);
   }
 
