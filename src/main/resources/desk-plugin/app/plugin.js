@@ -312,8 +312,12 @@ export default [
       pagePath: '#/desk',
       checkActive: path => path.indexOf('#/desk') > -1,
       // shown only to those the desk answers; anyone else (an analyst in Cockpit) does not see the entry
-      access: [() => callback => {
-        get('access').then(() => callback(null, true), () => callback(null, false));
+      access: ['$rootScope', $rootScope => callback => {
+        const answer = allowed => {
+          callback(null, allowed);
+          $rootScope.$applyAsync();
+        };
+        get('access').then(() => answer(true), () => answer(false));
       }]
     },
     render: node => {
