@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * {@code ./mvnw -Pbenchmark verify -Dbenchmark.database=h2} (or {@code postgres}); see the README's "Benchmark".
  *
  * <p>Order of work: a warm-up, the small-size figures of the queue and the ledger (an empty desk, a small ledger),
- * then the floor and intake, end to end, the two timer storms, and at last the large queue and ledger.
+ * then the floor and intake, end to end, the two timer storms, and at last the large queue, desk and ledger.
  */
 public final class Benchmark {
   private static final long STARTED = System.nanoTime();
@@ -52,12 +52,14 @@ public final class Benchmark {
       QueuePhase queue = new QueuePhase(settings, app, bulk, rounds);
       LedgerPhase ledger = new LedgerPhase(settings, app, bulk, rounds);
       EndToEndPhase endToEnd = new EndToEndPhase(settings, clients, rounds);
+      DeskPhase desk = new DeskPhase(settings, app, bulk, rounds);
 
       endToEnd.warmUp();
       log("warmed up");
       queue.measureEmpty();
       ledger.measureSmall();
-      log("empty desk and small ledger measured");
+      desk.measureSmall();
+      log("empty desk, small ledger and small managers' desk measured");
       List<Row> rows = new ArrayList<>(new IntakePhase(settings, clients, rounds).run());
       log("intake measured");
       Row endToEndRow = endToEnd.run();
@@ -67,6 +69,8 @@ public final class Benchmark {
       log("timer storms measured");
       rows.addAll(queue.measureLoaded());
       log("loaded queue measured");
+      rows.addAll(desk.measureLarge());
+      log("managers' desk measured");
       rows.addAll(ledger.measureLarge());
       log("large ledger measured");
       inspect.accept(app);

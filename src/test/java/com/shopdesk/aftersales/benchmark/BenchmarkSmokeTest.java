@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * side really did its work. Times and ratios are never asserted: they are the benchmark's to report.
  */
 class BenchmarkSmokeTest {
-  private static final List<String> ROWS = List.of("0", "1/4", "1/32", "2", "3", "3b", "4a", "4b", "5a", "5b");
+  private static final List<String> ROWS = List.of("0", "1/4", "1/32", "2", "3", "3b", "4a", "4b", "6a", "6b", "6c", "6d",
+      "6e", "6f", "6g", "6h", "5a", "5b");
 
   @Test
   void everyPhaseRunsAndDoesItsWork() throws Exception {
@@ -80,5 +81,7 @@ class BenchmarkSmokeTest {
     soft.assertThat(new Bulk(app, s.database()).openAgentTasks()).as("open agents' tasks")
         .isGreaterThanOrEqualTo(s.openTasks());
     soft.assertThat(app.count("SELECT COUNT(*) FROM cases")).as("ledger rows").isGreaterThanOrEqualTo(s.ledgerLarge());
+    soft.assertThat(app.count("SELECT COUNT(*) FROM refunds WHERE case_no LIKE '" + Bulk.CASE_PREFIX + "%'"))
+        .as("refunds of the desk's historic cases").isGreaterThanOrEqualTo(s.deskCases() - s.ledgerSmall());
   }
 }

@@ -64,6 +64,38 @@ final class Bulk {
     }
   }
 
+  /** The buyer of a bulk order: each has its own, with 1/1,000 of the bulk cases. */
+  static String buyerOf(String orderNo) {
+    return "tb_" + orderNo;
+  }
+
+  /** The tracking number of a bulk order's parcel. */
+  static String trackingOf(String orderNo) {
+    return "BKT" + orderNo.substring(4);
+  }
+
+  /**
+   * What the desk finds a case by and counts, for the bulk cases that lack it: a buyer of its own per bulk order
+   * (id, name, phone), a parcel per order, a refund paid at each case's close.
+   */
+  void giveBulkCasesTheirTraces() {
+    makeOrders();
+    app.sql.update("UPDATE orders SET buyer_id = 'tb_' || order_no, buyer_name = '买家' || order_no, "
+        + "buyer_phone = '1390000' || SUBSTRING(order_no, 5) WHERE order_no LIKE 'BKO-%' AND buyer_id = 'tb_bulk'");
+    app.sql.update("""
+        INSERT INTO shipments (order_no, kind, carrier, tracking_no)
+        SELECT o.order_no, 'OUTBOUND', 'ZTO', 'BKT' || SUBSTRING(o.order_no, 5) FROM orders o
+        WHERE o.order_no LIKE 'BKO-%' AND NOT EXISTS (SELECT 1 FROM shipments s WHERE s.order_no = o.order_no)""");
+    app.sql.update("""
+        INSERT INTO refunds (case_no, order_no, amount, status, idempotency_key, provider_ref, created_at, completed_at)
+        SELECT c.case_no, c.order_no, c.amount, 'SUCCEEDED', c.case_no || ':refund', 'BENCH', c.closed_at, c.closed_at
+        FROM cases c WHERE c.case_no LIKE '%s%%'
+        AND NOT EXISTS (SELECT 1 FROM refunds r WHERE r.case_no = c.case_no)""".formatted(CASE_PREFIX));
+    if (postgres) {
+      app.sql.execute("ANALYZE"); // as autovacuum would after such a load
+    }
+  }
+
   /** One more closed case: the ledger changes between two reads, as on a live desk. */
   void addCase() {
     addBulkCases(1);

@@ -7,7 +7,7 @@ import java.util.function.Function;
  * What one benchmark run does: the database, the counts and the concurrency. {@link #fromSystemProperties()}
  * reads {@code benchmark.database} ({@code h2} or {@code postgres}), {@code benchmark.scale} ({@code full} or
  * {@code smoke}) and optional counts that override the scale's ({@code benchmark.rounds}, {@code .intake},
- * {@code .endToEnd}, {@code .timers}, {@code .openTasks}, {@code .ledgerRows}).
+ * {@code .endToEnd}, {@code .timers}, {@code .openTasks}, {@code .ledgerRows}, {@code .deskCases}).
  *
  * @param rounds rounds per side of every phase that runs in rounds (they alternate: project, bare, project, …)
  * @param intakePerRound cases (and bare instances) per intake round, at each of {@link #intakeClients}
@@ -18,12 +18,13 @@ import java.util.function.Function;
  * @param openTasks open agents' tasks for the loaded queue measurement
  * @param ledgerSmall ledger rows for the small ledger measurement
  * @param ledgerLarge ledger rows for the large one
+ * @param deskCases cases in the ledger when the managers' desk is measured at its large size
  * @param calls timed calls per queue or ledger measurement (the median is reported)
  * @param webapps whether the app runs its webapps; off where other apps share the JVM (the smoke test)
  */
 record Settings(Database database, String scale, int rounds, int intakePerRound, int[] intakeClients,
     int endToEndPerRound, int endToEndClients, int timers, int duringStorm, int openTasks, int ledgerSmall,
-    int ledgerLarge, int calls, boolean webapps) {
+    int ledgerLarge, int deskCases, int calls, boolean webapps) {
 
   enum Database {
     H2("H2"), POSTGRES("PostgreSQL");
@@ -42,12 +43,12 @@ record Settings(Database database, String scale, int rounds, int intakePerRound,
    */
   static Settings full(Database database) {
     return new Settings(database, "full", 3, 100, new int[] {4, 32}, 60, 4, 5_000, 20, 100_000, 1_000, 1_000_000,
-        20, true);
+        100_000, 20, true);
   }
 
   /** Tiny counts: checks every phase still runs, as part of the normal build. */
   static Settings smoke(Database database) {
-    return new Settings(database, "smoke", 3, 5, new int[] {4, 32}, 5, 4, 200, 5, 300, 200, 2_000, 5, false);
+    return new Settings(database, "smoke", 3, 5, new int[] {4, 32}, 5, 4, 200, 5, 300, 200, 2_000, 1_000, 5, false);
   }
 
   static Settings fromSystemProperties() {
@@ -71,7 +72,8 @@ record Settings(Database database, String scale, int rounds, int intakePerRound,
         or(count.apply("rounds"), base.rounds), or(count.apply("intake"), base.intakePerRound), base.intakeClients,
         or(count.apply("endToEnd"), base.endToEndPerRound), base.endToEndClients,
         or(count.apply("timers"), base.timers), base.duringStorm, or(count.apply("openTasks"), base.openTasks),
-        base.ledgerSmall, or(count.apply("ledgerRows"), base.ledgerLarge), base.calls, base.webapps);
+        base.ledgerSmall, or(count.apply("ledgerRows"), base.ledgerLarge), or(count.apply("deskCases"), base.deskCases),
+        base.calls, base.webapps);
   }
 
   private static int or(Integer given, int otherwise) {
