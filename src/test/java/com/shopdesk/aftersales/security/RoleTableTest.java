@@ -47,6 +47,7 @@ class RoleTableTest extends AfterSalesTest {
     probes.put("Log in to Tasklist", user -> login("tasklist", user));
     probes.put("Log in to Cockpit", user -> login("cockpit", user));
     probes.put("Log in to Admin", user -> login("admin", user));
+    probes.put("Open the managers' desk in Cockpit (售后工作台)", this::desk);
     probes.put("Work an agents' task (claim, complete its form)", user -> work(returnCaseAt("retain"), "retain", user,
         "{\"retained\":{\"value\":false}}"));
     probes.put("Work a warehouse task (退货验货)", user -> work(returnCaseAt("inspection"), "inspection", user,
@@ -272,6 +273,15 @@ class RoleTableTest extends AfterSalesTest {
     } finally {
       jdbc.update("DELETE FROM sandbox_outages WHERE system_name = 'COURIER'");
     }
+  }
+
+  private boolean desk(String user) {
+    WebappSession session = new WebappSession(port);
+    session.login("cockpit", user, ADMIN.equals(user) ? ADMIN_PASSWORD : USER_PASSWORD);
+    WebappSession.Reply board = session.get("/camunda/api/cockpit/plugin/desk/default/board");
+    boolean read = board.status() == 200 && board.body().contains("\"clocks\"");
+    assertThat(read || board.body().contains("clocks")).as(board.body()).isEqualTo(read);
+    return read;
   }
 
   private boolean platformRefunds(String user) {
