@@ -136,9 +136,10 @@ public class DeadlineBoard {
           clockJobs(clock).duedateLowerThan(Date.from(now.plus(atRisk))).count()));
     }
 
+    Map<String, String> keys = new HashMap<>();
     Map<List<String>, Long> causes = runtime.createIncidentQuery().listPage(0, 10_000).stream()
-        .collect(Collectors.groupingBy(i -> List.of(key(i.getProcessDefinitionId()), i.getActivityId(),
-            cause(i)), LinkedHashMap::new, Collectors.counting()));
+        .collect(Collectors.groupingBy(i -> List.of(keys.computeIfAbsent(i.getProcessDefinitionId(), this::key),
+            i.getActivityId(), cause(i)), LinkedHashMap::new, Collectors.counting()));
     List<IncidentCount> incidents = new ArrayList<>();
     causes.forEach((k, n) -> incidents.add(new IncidentCount(k.get(0), k.get(1), stepName(k.get(0), k.get(1)),
         k.get(2), n)));
@@ -200,8 +201,10 @@ public class DeadlineBoard {
 
   /** The instances held up by one cause at one step. */
   public Lines incidents(String process, String activityId, String cause) {
+    Map<String, String> keys = new HashMap<>();
     List<Incident> found = runtime.createIncidentQuery().activityId(activityId).listPage(0, 10_000).stream()
-        .filter(i -> process.equals(key(i.getProcessDefinitionId())) && cause.equals(cause(i)))
+        .filter(i -> process.equals(keys.computeIfAbsent(i.getProcessDefinitionId(), this::key))
+            && cause.equals(cause(i)))
         .limit(LIST_LIMIT).toList();
     Map<String, String> caseNos = caseNos(found.stream().map(Incident::getProcessInstanceId)
         .collect(Collectors.toSet()));
