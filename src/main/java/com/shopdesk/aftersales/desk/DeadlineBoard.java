@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.management.ActivityStatistics;
 import org.camunda.bpm.engine.management.ProcessDefinitionStatistics;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.JobQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
@@ -199,21 +200,23 @@ public class DeadlineBoard {
             clock.label, CaseStory.time(j.getDuedate()))).toList());
   }
 
-  /** The instances held up by one cause at one step. */
+  /** The instances held up by one cause at one step, the oldest incident first. */
   public Lines incidents(String process, String activityId, String cause) {
     Map<String, String> keys = new HashMap<>();
-    List<Incident> found = runtime.createIncidentQuery().activityId(activityId).listPage(0, 10_000).stream()
+    List<Incident> all = runtime.createIncidentQuery().activityId(activityId).orderByIncidentTimestamp().asc()
+        .listPage(0, 10_000).stream()
         .filter(i -> process.equals(keys.computeIfAbsent(i.getProcessDefinitionId(), this::key))
             && cause.equals(cause(i)))
-        .limit(LIST_LIMIT).toList();
+        .toList();
+    List<Incident> found = all.subList(0, Math.min(all.size(), LIST_LIMIT));
     Map<String, String> caseNos = caseNos(found.stream().map(Incident::getProcessInstanceId)
         .collect(Collectors.toSet()));
-    return new Lines(name(process) + " · " + stepName(process, activityId) + " · " + cause, found.size(),
+    return new Lines(name(process) + " · " + stepName(process, activityId) + " · " + cause, all.size(),
         found.stream().map(i -> new Line(caseNos.get(i.getProcessInstanceId()), i.getProcessInstanceId(),
             message(i), CaseStory.time(i.getIncidentTimestamp()))).toList());
   }
 
-  private org.camunda.bpm.engine.runtime.JobQuery clockJobs(Clock clock) {
+  private JobQuery clockJobs(Clock clock) {
     return management.createJobQuery().timers().processDefinitionKey(clock.process).activityId(clock.timer);
   }
 
