@@ -1,0 +1,9 @@
+// Admin as the desk sees it: Simplified Chinese (locales/zh.json) for browsers set to Chinese and for any
+// language we have no file for; English for browsers set to English, as in Tasklist. Replaces the webjar's
+// default config, which sets nothing (every other option keeps Admin's built-in default).
+export default {
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'zh'
+  }
+};
