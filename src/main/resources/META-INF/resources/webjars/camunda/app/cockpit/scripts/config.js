@@ -1,0 +1,9 @@
+// Cockpit as the desk sees it: Simplified Chinese (locales/zh.json) for browsers set to Chinese and for any
+// language we have no file for; English for browsers set to English, as in Tasklist. Replaces the webjar's
+// default config, which sets nothing (every other option keeps Cockpit's built-in default).
+export default {
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'zh'
+  }
+};
