@@ -5,5 +5,7 @@ export default {
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
-  }
+  },
+  // the few English texts written into Cockpit's templates rather than its locales
+  customScripts: ['scripts/untranslated-texts']
 };
