@@ -13,9 +13,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -56,8 +60,14 @@ abstract class BrowserTest extends AfterSalesTest {
 
   @BeforeEach
   void newPage() {
-    // as at the desk: a browser set to Chinese in China's time zone, so Tasklist speaks Chinese
-    page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000).setLocale("zh-CN")
+    // as at the desk: a browser set to Chinese in China's time zone, so the webapps speak Chinese
+    useBrowserSetTo("zh-CN");
+  }
+
+  /** Starts afresh, logged in nowhere, in a browser whose language is the given one (e.g. "en-US"). */
+  protected void useBrowserSetTo(String locale) {
+    if (page != null) page.context().close();
+    page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000).setLocale(locale)
         .setTimezoneId("Asia/Shanghai")).newPage();
     page.setDefaultTimeout(60_000);
   }
@@ -91,6 +101,22 @@ abstract class BrowserTest extends AfterSalesTest {
           throw new AssertionError("Login as " + user + " neither succeeded nor failed; the page shows: "
               + page.locator("body").innerText(), stuck);
         }
+      }
+    }
+  }
+
+  /** Runs the failing job as the job executor would, until its retries are used up and an incident opens. */
+  protected void failUntilIncident(String processInstanceId) {
+    for (int attempt = 0; attempt < 10; attempt++) {
+      Job job = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).singleResult();
+      if (job.getRetries() == 0) {
+        return;
+      }
+      ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofHours(attempt + 1).toMillis()));
+      try {
+        engine.getManagementService().executeJob(job.getId());
+      } catch (RuntimeException expected) {
+        // the other system is down
       }
     }
   }

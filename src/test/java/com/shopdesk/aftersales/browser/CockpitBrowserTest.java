@@ -35,13 +35,13 @@ class CockpitBrowserTest extends BrowserTest {
     page.locator("tr", new Page.LocatorOptions().setHasText(opened.caseNo())).first().waitFor();
     screenshot("cockpit-instances");
     page.locator("tr", new Page.LocatorOptions().setHasText(opened.caseNo())).first().locator("a").first().click();
-    page.getByText("Incidents", new Page.GetByTextOptions().setExact(true)).first().click();
+    page.getByText("故障", new Page.GetByTextOptions().setExact(true)).first().click();
     page.getByText("仓库接口暂不可用").first().waitFor();
     screenshot("cockpit-incident");
 
     page.locator("a[ng-click='openJobRetryDialog(incident)']").first().click();
     page.locator("button[ng-click='incrementRetry()']").click();
-    page.getByText("incremented successfully").first().waitFor();
+    page.getByText("已增加所选故障对应的失败作业的重试次数").first().waitFor();
 
     Job job = engine.getManagementService().createJobQuery().processInstanceId(opened.processInstanceId())
         .singleResult();
