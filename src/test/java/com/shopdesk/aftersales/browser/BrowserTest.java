@@ -13,13 +13,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -101,22 +97,6 @@ abstract class BrowserTest extends AfterSalesTest {
           throw new AssertionError("Login as " + user + " neither succeeded nor failed; the page shows: "
               + page.locator("body").innerText(), stuck);
         }
-      }
-    }
-  }
-
-  /** Runs the failing job as the job executor would, until its retries are used up and an incident opens. */
-  protected void failUntilIncident(String processInstanceId) {
-    for (int attempt = 0; attempt < 10; attempt++) {
-      Job job = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).singleResult();
-      if (job.getRetries() == 0) {
-        return;
-      }
-      ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofHours(attempt + 1).toMillis()));
-      try {
-        engine.getManagementService().executeJob(job.getId());
-      } catch (RuntimeException expected) {
-        // the other system is down
       }
     }
   }

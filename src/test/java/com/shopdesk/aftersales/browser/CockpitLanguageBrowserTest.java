@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import com.shopdesk.aftersales.cases.CaseIntake;
 import com.shopdesk.aftersales.sandbox.SandboxOutages;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -118,9 +119,14 @@ class CockpitLanguageBrowserTest extends BrowserTest {
   }
 
   @Test
-  void tasklistShowsNoMigrationBar() {
+  void tasklistAndTheWelcomePageShowNoMigrationBar() {
     assertThat(login("tasklist", "agent1", USER_PASSWORD)).isTrue();
     page.getByText("客服待办").first().waitFor();
+    assertNoMigrationBar();
+    // the header's home menu leads here
+    page.navigate("http://localhost:" + port + "/camunda/app/welcome/default/");
+    page.locator("[cam-widget-header] .ce-eol-banner").first().waitFor(
+        new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));
     assertNoMigrationBar();
 
     useBrowserSetTo("en-US");
