@@ -212,6 +212,17 @@ public abstract class AfterSalesTest {
     runDueJobsOfCase(caseNo);
   }
 
+  /** The last value a variable of the case's instance of the process had (ended instances included). */
+  protected Object historicVariable(String caseNo, String processKey, String name) {
+    var instance = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNo)
+        .processDefinitionKey(processKey).singleResult();
+    assertThat(instance).as(processKey + " of " + caseNo).isNotNull();
+    var variable = engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId()).variableName(name).singleResult();
+    assertThat(variable).as(name + " in " + processKey + " of " + caseNo).isNotNull();
+    return variable.getValue();
+  }
+
   /** Everything the buyer was told in the case, one message a line. */
   protected String buyerMessages(String caseNo) {
     StringBuilder all = new StringBuilder();

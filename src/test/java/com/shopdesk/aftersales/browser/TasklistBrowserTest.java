@@ -59,8 +59,7 @@ class TasklistBrowserTest extends BrowserTest {
     openTask("仓库验货", caseNo, "退货验货");
     assertThat(page.locator(".fjs-form").innerText()).contains("YT-" + orderNo).contains("环球仓");
     choose("通过（商品正确");
-    choose("可以");
-    choose("入库（可再次销售）");
+    choose("可以，入库再次销售");
     screenshot("form-return-inspection");
     completeTask();
 

@@ -70,7 +70,7 @@ class ExchangeProcessTest extends AfterSalesTest {
 
   /** The original passed inspection, the replacement shipped, and its pickup deadline passed without a scan. */
   private void replacementShippedButNotPickedUp(String caseNo) {
-    completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true, "disposition", "RESTOCK"));
+    completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "disposition", "RESTOCK"));
     ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofHours(49).toMillis()));
     runDueJobsOfCase(caseNo);
   }
@@ -92,7 +92,7 @@ class ExchangeProcessTest extends AfterSalesTest {
 
     shipBackAndDeliver(caseNo, "YT-" + orderNo);
     assertThat(replacementTrackingNo(caseNo)).as("no replacement before inspection").isNull();
-    completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true, "disposition", "RESTOCK"));
+    completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "disposition", "RESTOCK"));
 
     String replacement = replacementTrackingNo(caseNo);
     assertThat(replacement).isNotNull();
@@ -124,10 +124,12 @@ class ExchangeProcessTest extends AfterSalesTest {
     push(caseNo, "ZTO", replacement, "PICKED_UP");
 
     push(caseNo, "YTO", "YT-" + orderNo, "DELIVERED");
-    completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", false, "disposition", "REPAIR"));
+    completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "disposition", "REPAIR"));
 
     JsonNode view = closed(caseNo, "EXCHANGED");
     assertThat(view.path("disposition").asText()).isEqualTo("REPAIR");
+    assertThat(historicVariable(caseNo, "return-receipt", "resaleable")).as("derived from the disposition")
+        .isEqualTo(false);
     assertThat(view.path("refunds")).as("the return shipping the seller pays, paid back").hasSize(1);
     assertThat(view.path("refunds").get(0).path("amount").decimalValue()).isEqualByComparingTo("15.00");
     assertThat(view.path("refunds").get(0).path("idempotencyKey").asText()).isEqualTo(caseNo + ":refundShipping");
@@ -146,7 +148,7 @@ class ExchangeProcessTest extends AfterSalesTest {
     runDueJobsOfCase(caseNo);
     push(caseNo, "ZTO", replacementTrackingNo(caseNo), "PICKED_UP");
     push(caseNo, "YTO", "YT-" + orderNo, "DELIVERED");
-    completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true, "disposition", "RESTOCK"));
+    completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "disposition", "RESTOCK"));
 
     assertThat(task(caseNo, "reviewShipping").getName()).isEqualTo("核实退货运费");
     completeTask(caseNo, "reviewShipping", Map.of("shippingFee", 55.0));
@@ -261,7 +263,7 @@ class ExchangeProcessTest extends AfterSalesTest {
     String orderNo = deliveredShoes(newOrderNo());
     String caseNo = openExchange(orderNo, "PERSONAL", "SHOE-39");
     shipBackAndDeliver(caseNo, "YT-" + orderNo);
-    completeTask(caseNo, "inspection", Map.of("inspectionPassed", false, "resaleable", false,
+    completeTask(caseNo, "inspection", Map.of("inspectionPassed", false,
         "inspectionComment", "鞋底已磨损，不是新鞋"));
     completeTask(caseNo, "refuseReturn", Map.of("refuseReason", "寄回的鞋已穿过"));
     closed(caseNo, "REJECTED");

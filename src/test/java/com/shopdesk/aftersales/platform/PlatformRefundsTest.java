@@ -75,7 +75,7 @@ class PlatformRefundsTest extends SandboxPlatformTest {
     assertThat(post("/api/courier-events", "{\"carrier\":\"YTO\",\"trackingNo\":\"YT-" + refundId
         + "\",\"event\":\"DELIVERED\",\"at\":\"" + OffsetDateTime.now() + "\"}").status()).isEqualTo(202);
     runDueJobsOfCase(caseNo);
-    completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true, "disposition", "RESTOCK"));
+    completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "disposition", "RESTOCK"));
     sendReplies(refundId);
 
     assertThat(caseView(caseNo).path("status").asText()).isEqualTo("CLOSED");
@@ -98,7 +98,7 @@ class PlatformRefundsTest extends SandboxPlatformTest {
   @Test
   void goodsThatFailInspectionRefuseTheRefundOnThePlatformWithTheReason() {
     PlatformCase c = atInspection();
-    completeTask(c.caseNo(), "inspection", Map.of("inspectionPassed", false, "resaleable", false,
+    completeTask(c.caseNo(), "inspection", Map.of("inspectionPassed", false,
         "inspectionComment", "杯沿裂纹为人为摔落所致"));
     completeTask(c.caseNo(), "refuseReturn", Map.of("refuseReason", "杯沿裂纹为摔落所致，不属质量问题"));
     sendReplies(c.refundId());

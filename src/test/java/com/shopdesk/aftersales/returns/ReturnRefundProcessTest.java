@@ -106,10 +106,13 @@ class ReturnRefundProcessTest extends AfterSalesTest {
       Task inspection = task(caseNo, "inspection");
       assertThat(engine.getTaskService().getIdentityLinksForTask(inspection.getId()))
           .anyMatch(l -> "warehouse".equals(l.getGroupId()));
-      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true, "disposition", "RESTOCK"));
+      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "disposition", "RESTOCK"));
 
       JsonNode view = closed(caseNo, "REFUNDED");
       assertThat(refunded(view)).as("the buyer pays the return shipping").isEqualByComparingTo("128.00");
+      assertThat(view.path("disposition").asText()).isEqualTo("RESTOCK");
+      assertThat(historicVariable(caseNo, "return-receipt", "resaleable")).as("derived from the disposition")
+          .isEqualTo(true);
       assertThat(view.path("parcels").toString()).contains("RETURN").contains("YT-" + orderNo);
     }
 
@@ -178,7 +181,7 @@ class ReturnRefundProcessTest extends AfterSalesTest {
           "declinedChoice", "RETURN", "compensationAmount", 20.0));
       shipBack(caseNo, "YT-" + orderNo, fee);
       returnArrives(caseNo, "YT-" + orderNo);
-      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true, "disposition", "RESTOCK"));
+      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "disposition", "RESTOCK"));
       return caseNo;
     }
 
@@ -202,7 +205,7 @@ class ReturnRefundProcessTest extends AfterSalesTest {
       assertThat(buyerMessages(caseNo)).contains("运费需要您承担").contains("6–12 元运费（最高 12 元）");
       shipBack(caseNo, "YT-" + orderNo, "15.00");
       returnArrives(caseNo, "YT-" + orderNo);
-      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true, "disposition", "RESTOCK"));
+      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "disposition", "RESTOCK"));
       JsonNode view = closed(caseNo, "REFUNDED");
       assertThat(refunded(view)).isEqualByComparingTo("128.00");
       assertThat(view.path("timeline").toString()).contains("运费险预计赔付买家 ¥12.00（6–12 元，最高 12 元）");
@@ -222,7 +225,7 @@ class ReturnRefundProcessTest extends AfterSalesTest {
           "declinedChoice", "RETURN", "compensationAmount", 50.0));
       shipBack(caseNo, "YT-" + orderNo, "8.00");
       returnArrives(caseNo, "YT-" + orderNo);
-      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true, "disposition", "RESTOCK"));
+      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "disposition", "RESTOCK"));
       assertThat(refunded(closed(caseNo, "REFUNDED"))).isEqualByComparingTo("808.00");
     }
 
@@ -287,7 +290,7 @@ class ReturnRefundProcessTest extends AfterSalesTest {
       assertThat(buyerMessages(caseNo)).contains("运费需要您承担");
       shipBack(caseNo, "YT-" + orderNo, "12.00");
       returnArrives(caseNo, "YT-" + orderNo);
-      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true, "disposition", "RESTOCK"));
+      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "disposition", "RESTOCK"));
       assertThat(refunded(closed(caseNo, "REFUNDED"))).isEqualByComparingTo("300.00");
     }
 
@@ -373,16 +376,35 @@ class ReturnRefundProcessTest extends AfterSalesTest {
     }
 
     @Test
+    void theWarehouseSaysOnceWhetherTheGoodsCanBeResold() {
+      String orderNo = deliveredOrder("tea", "128.00", 1, false);
+      String caseNo = returning(orderNo, "128.00");
+      shipBack(caseNo, "YT-" + orderNo, "10.00");
+      returnArrives(caseNo, "YT-" + orderNo);
+      Task inspection = task(caseNo, "inspection");
+      // the answer is the disposition; the form no longer asks resaleable besides it
+      assertThatThrownBy(() -> engine.getTaskService().complete(inspection.getId(), Map.of("inspectionPassed", true,
+          "resaleable", true, "disposition", "RESTOCK"))).hasMessageContaining("resaleable");
+      assertThatThrownBy(() -> engine.getTaskService().complete(inspection.getId(), Map.of("inspectionPassed", true)))
+          .as("passed goods need their disposition").hasMessageContaining("disposition");
+      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "disposition", "SCRAP"));
+
+      assertThat(closed(caseNo, "REFUNDED").path("disposition").asText()).isEqualTo("SCRAP");
+      assertThat(historicVariable(caseNo, "return-receipt", "resaleable")).isEqualTo(false);
+    }
+
+    @Test
     void failedInspectionIsRefusedWithReasonsAndTheGoodsGoBack() {
       String orderNo = deliveredOrder("tea", "128.00", 1, false);
       String caseNo = returning(orderNo, "128.00");
       shipBack(caseNo, "YT-" + orderNo, "10.00");
       returnArrives(caseNo, "YT-" + orderNo);
-      completeTask(caseNo, "inspection", Map.of("inspectionPassed", false, "resaleable", false,
+      completeTask(caseNo, "inspection", Map.of("inspectionPassed", false,
           "inspectionComment", "寄回的是空盒"));
       completeTask(caseNo, "refuseReturn", Map.of("refuseReason", "寄回的包裹内没有商品"));
 
       assertThat(closed(caseNo, "REJECTED").path("refunds")).isEmpty();
+      assertThat(historicVariable(caseNo, "return-receipt", "resaleable")).isEqualTo(false);
       assertThat(warehouse.sentBack(caseNo)).isTrue();
       assertThat(buyerMessages(caseNo)).contains("寄回的包裹内没有商品");
     }
@@ -393,7 +415,7 @@ class ReturnRefundProcessTest extends AfterSalesTest {
       String caseNo = returning(orderNo, "1200.00");
       shipBack(caseNo, "YT-" + orderNo, "15.00");
       returnArrives(caseNo, "YT-" + orderNo);
-      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true, "disposition", "RESTOCK"));
+      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "disposition", "RESTOCK"));
 
       Task approval = task(caseNo, "managerApproval");
       assertThat(engine.getTaskService().getIdentityLinksForTask(approval.getId()))
@@ -409,7 +431,7 @@ class ReturnRefundProcessTest extends AfterSalesTest {
       String caseNo = returning(orderNo, "1200.00");
       shipBack(caseNo, "YT-" + orderNo, "15.00");
       returnArrives(caseNo, "YT-" + orderNo);
-      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "resaleable", true, "disposition", "RESTOCK"));
+      completeTask(caseNo, "inspection", Map.of("inspectionPassed", true, "disposition", "RESTOCK"));
       completeTask(caseNo, "managerApproval", Map.of("approved", false, "approvalComment", "商品已使用过"));
       JsonNode view = caseView(caseNo);
       assertThat(view.path("resolution").asText()).isEqualTo("REJECTED");

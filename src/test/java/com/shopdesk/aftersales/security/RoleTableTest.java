@@ -51,7 +51,7 @@ class RoleTableTest extends AfterSalesTest {
     probes.put("Work an agents' task (claim, complete its form)", user -> work(returnCaseAt("retain"), "retain", user,
         "{\"retained\":{\"value\":false}}"));
     probes.put("Work a warehouse task (退货验货)", user -> work(returnCaseAt("inspection"), "inspection", user,
-        "{\"inspectionPassed\":{\"value\":true},\"resaleable\":{\"value\":true},\"disposition\":{\"value\":\"RESTOCK\"}}"));
+        "{\"inspectionPassed\":{\"value\":true},\"disposition\":{\"value\":\"RESTOCK\"}}"));
     probes.put("Work a managers' task (主管审批)", user -> work(returnCaseAt("managerApproval"), "managerApproval", user,
         "{\"approved\":{\"value\":false}}"));
     probes.put("Assign a task to someone else", this::assign);

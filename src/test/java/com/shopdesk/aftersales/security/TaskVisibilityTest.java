@@ -256,7 +256,7 @@ class TaskVisibilityTest extends AfterSalesTest {
 
   private static String formOf(String name) {
     if (name.startsWith("inspection")) {
-      return "{\"inspectionPassed\":{\"value\":true},\"resaleable\":{\"value\":true},\"disposition\":{\"value\":\"RESTOCK\"}}";
+      return "{\"inspectionPassed\":{\"value\":true},\"disposition\":{\"value\":\"RESTOCK\"}}";
     }
     return name.startsWith("managerApproval") ? "{\"approved\":{\"value\":false}}" : "{\"retained\":{\"value\":false}}";
   }
