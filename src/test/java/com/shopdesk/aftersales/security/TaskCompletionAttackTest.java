@@ -172,12 +172,19 @@ class TaskCompletionAttackTest extends AfterSalesTest {
     String complete = "/task/" + taskId + "/complete";
 
     assertRefused(as("agent1", "POST", complete, """
-        {"variables":{"buyerAcceptsCompensation":{"value":false},"declinedChoice":{"value":"CASH"},
-         "compensationAmount":{"value":20}}}"""), 400, "declinedChoice", caseNo, before);
+        {"variables":{"buyerAcceptsCompensation":{"value":false},"declinedChoice":{"value":"CASH"}}}"""),
+        400, "declinedChoice", caseNo, before);
     // accepting the compensation hides the question of what the buyer wants instead
     assertRefused(as("agent1", "POST", complete, """
         {"variables":{"buyerAcceptsCompensation":{"value":true},"declinedChoice":{"value":"EXCHANGE"},
          "compensationAmount":{"value":20}}}"""), 400, "declinedChoice", caseNo, before);
+    // and declining it hides the amount: a value left in it is not the agent's decision
+    assertRefused(as("agent1", "POST", complete, """
+        {"variables":{"buyerAcceptsCompensation":{"value":false},"declinedChoice":{"value":"RETURN"},
+         "compensationAmount":{"value":20}}}"""), 400, "compensationAmount", caseNo, before);
+    assertThat(as("agent1", "POST", complete, """
+        {"variables":{"buyerAcceptsCompensation":{"value":false},"declinedChoice":{"value":"RETURN"}}}""")
+        .status()).isEqualTo(204);
   }
 
   @Test
