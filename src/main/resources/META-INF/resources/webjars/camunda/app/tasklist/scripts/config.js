@@ -6,8 +6,9 @@ export default {
     fallbackLocale: 'zh'
   },
   // Chinese for the validation messages of Camunda Forms; no error left behind on a field a condition hid;
-  // 启动流程 only for those who may start a process there
-  customScripts: ['scripts/form-messages', 'scripts/hidden-field-errors', 'scripts/start-process-for-starters'],
+  // amounts with their two decimals (128.00); 启动流程 only for those who may start a process there
+  customScripts: ['scripts/form-messages', 'scripts/hidden-field-errors', 'scripts/number-decimals',
+    'scripts/start-process-for-starters'],
   dateFormat: {
     monthName: 'MMMM',
     day: 'DD',
