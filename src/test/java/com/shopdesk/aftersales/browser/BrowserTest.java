@@ -105,8 +105,8 @@ abstract class BrowserTest extends AfterSalesTest {
     page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
   }
 
-  /** Opens a filter, then the task of the case, and claims it. */
-  protected void openTask(String filter, String caseNo, String taskName) {
+  /** Opens a filter and searches it for the case; returns the case's task cards in the list. */
+  protected Locator caseCards(String filter, String caseNo) {
     page.getByText(filter).first().click();
     page.waitForCondition(() -> page.url().contains("filter="));
     // searched by case number, as an agent does on a busy day: the filter's first page need not hold the case
@@ -114,8 +114,12 @@ abstract class BrowserTest extends AfterSalesTest {
         + "\",\"name\":\"caseNo\"}]", StandardCharsets.UTF_8).replace("+", "%20");
     page.navigate(page.url().contains("searchQuery=") ? page.url().replaceFirst("searchQuery=[^&]*", "searchQuery=" + search)
         : page.url() + "&searchQuery=" + search);
-    page.locator(".tasks-list li", new Page.LocatorOptions().setHasText(caseNo))
-        .filter(new Locator.FilterOptions().setHasText(taskName))
+    return page.locator(".tasks-list li", new Page.LocatorOptions().setHasText(caseNo));
+  }
+
+  /** Opens a filter, then the task of the case, and claims it. */
+  protected void openTask(String filter, String caseNo, String taskName) {
+    caseCards(filter, caseNo).filter(new Locator.FilterOptions().setHasText(taskName))
         .first().locator("a").first().click();
     page.waitForSelector(".fjs-form");
     Locator claim = page.getByText("认领", new Page.GetByTextOptions().setExact(true));
@@ -123,6 +127,8 @@ abstract class BrowserTest extends AfterSalesTest {
       claim.first().click();
       awaitTasklist(() -> claim.count() == 0, "认领任务时出错。");
     }
+    // the form stays disabled until Tasklist has reloaded it for the one who claimed it
+    page.waitForSelector(".disabled-form", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.DETACHED));
   }
 
   /**
@@ -140,6 +146,44 @@ abstract class BrowserTest extends AfterSalesTest {
       claim.first().click();
       awaitTasklist(() -> claim.count() == 0, "认领任务时出错。");
     }
+    // the form stays disabled until Tasklist has reloaded it for the one who claimed it
+    page.waitForSelector(".disabled-form", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.DETACHED));
+  }
+
+  /**
+   * Whether a person sees the element whole: it is on screen and, across its middle (left, centre, right), nothing
+   * lies over it: no notice, footer, fade or other element, and it is not clipped away by a scrolled pane.
+   */
+  protected static boolean unobstructed(Locator element) {
+    return (Boolean) element.evaluate("""
+        e => {
+          const r = e.getBoundingClientRect();
+          if (r.width === 0 || r.height === 0) return false;
+          const y = r.top + r.height / 2;
+          return [r.left + 2, r.left + r.width / 2, r.right - 2].every(x => {
+            const hit = document.elementFromPoint(x, y);
+            return hit !== null && (hit === e || e.contains(hit));
+          });
+        }""");
+  }
+
+  /**
+   * The contrast of the element's text colour (its opacity and its ancestors' included) on white, as WCAG
+   * computes it: 21 for black, 4.5 the least for body text, about 2.8 for the light grey #999.
+   */
+  protected static double contrastOnWhite(Locator element) {
+    return ((Number) element.evaluate("""
+        e => {
+          const [r, g, b, a] = getComputedStyle(e).color.match(/[\\d.]+/g).map(Number);
+          let alpha = a === undefined ? 1 : a;
+          for (let n = e; n; n = n.parentElement) alpha *= Number(getComputedStyle(n).opacity);
+          const channel = (c) => {
+            const v = (alpha * c + (1 - alpha) * 255) / 255;
+            return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+          };
+          const luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+          return 1.05 / (luminance + 0.05);
+        }""")).doubleValue();
   }
 
   protected void choose(String label) {

@@ -2,6 +2,9 @@ package com.shopdesk.aftersales.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.TimeoutError;
 import com.shopdesk.aftersales.cases.CaseIntake;
 import com.shopdesk.aftersales.cases.CaseRequest;
 import com.shopdesk.aftersales.cases.Reason;
@@ -24,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every user task of every diagram, opened in Tasklist by a member of its group, with a case's usual
  * variables: the form must render its labels and the case context, with no template placeholder or
- * variable name left showing. Saves target/screenshots/form-gallery-<task>.png for a person to look at.
+ * variable name left showing, and amounts in number fields with their two decimals. Saves
+ * target/screenshots/form-gallery-<task>.png for a person to look at.
  */
 class FormGalleryBrowserTest extends BrowserTest {
 
@@ -65,6 +69,15 @@ class FormGalleryBrowserTest extends BrowserTest {
           String taskId = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(source.caseNo())
               .taskDefinitionKey(task.getId()).singleResult().getId();
           openTaskById(taskId);
+          // an amount in a number field reads as money: 128.00, not 128
+          Locator numbers = page.locator(".fjs-form-field-number input.fjs-input");
+          try {
+            page.waitForCondition(() -> numbers.all().stream().map(Locator::inputValue)
+                .allMatch(v -> v.isEmpty() || v.matches("-?\\d+\\.\\d{2}")), new Page.WaitForConditionOptions().setTimeout(5_000));
+          } catch (TimeoutError notMoney) {
+            problems.add(processKey + "/" + task.getId() + ": number fields show "
+                + numbers.all().stream().map(Locator::inputValue).toList());
+          }
           String text = page.locator(".fjs-form").innerText();
           page.setViewportSize(1400, 2000);
           screenshot("form-gallery-" + processKey + "-" + task.getId());
