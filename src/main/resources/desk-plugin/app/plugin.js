@@ -89,15 +89,16 @@ function hashQuery() {
 // ---- the board ---------------------------------------------------------------------------------------------
 
 async function renderBoard(node) {
-  node.replaceChildren(h('div', {class: 'desk'}, h('h2', null, '售后工作台'), searchForm(), h('p', null, '正在读取…')));
+  // the search form is there at once and stays: what an agent types while the board loads is kept
+  const title = h('h2', null, '售后工作台');
+  const body = h('div', null, h('p', null, '正在读取…'));
+  node.replaceChildren(h('div', {class: 'desk'}, title, searchForm(), body));
   try {
     const [board, today] = await Promise.all([get('board'), get('today')]);
-    node.replaceChildren(h('div', {class: 'desk'},
-      h('h2', null, '售后工作台', h('small', null, ` 截至 ${time(board.at)}`)),
-      searchForm(),
-      h('div', {class: 'desk-columns'},
-        h('div', {class: 'desk-column'}, deadlines(board)),
-        h('div', {class: 'desk-column'}, todayFigures(today), waitingSteps(board)))));
+    title.appendChild(h('small', null, ` 截至 ${time(board.at)}`));
+    body.replaceChildren(h('div', {class: 'desk-columns'},
+      h('div', {class: 'desk-column'}, deadlines(board)),
+      h('div', {class: 'desk-column'}, todayFigures(today), waitingSteps(board))));
   } catch (error) {
     failure(node, error);
   }
@@ -156,7 +157,7 @@ async function renderList(node) {
   query.delete('kind');
   const paths = {open: 'board/open', tasks: 'board/tasks', steps: 'board/steps', incidents: 'board/incidents',
     clock: `board/clocks/${encodeURIComponent(query.get('clock') || '')}`};
-  query.delete(kind === 'clock' ? 'clock' : '');
+  if (kind === 'clock') query.delete('clock'); // in the path, not the query
   node.replaceChildren(h('div', {class: 'desk'}, h('p', null, '正在读取…')));
   try {
     if (!paths[kind]) throw new Error(`没有这种清单：${kind}`);
@@ -176,19 +177,19 @@ async function renderList(node) {
 
 async function renderSearch(node) {
   const q = hashQuery().get('q') || '';
-  node.replaceChildren(h('div', {class: 'desk'}, searchForm(q), h('p', null, '正在查找…')));
+  const body = h('div', null, h('p', null, '正在查找…'));
+  node.replaceChildren(h('div', {class: 'desk'}, h('p', null, h('a', {href: '#/desk'}, '‹ 返回工作台')),
+    searchForm(q), body));
   try {
     const found = await get(`cases?${new URLSearchParams({q})}`);
-    node.replaceChildren(h('div', {class: 'desk'},
-      h('p', null, h('a', {href: '#/desk'}, '‹ 返回工作台')),
-      searchForm(q),
+    body.replaceChildren(
       h('h2', null, `“${q}”`, h('small', null, ` 找到 ${found.length} 件`)),
       table(['售后单', '订单号', '流程', '状态', '结果', '金额', '申请时间', '结案时间'], found.map(c => [
         caseLink(c.caseNo), c.orderNo, c.processName, STATUS[c.status] || c.status,
         RESOLUTION[c.resolution] || c.resolution || '', money(c.amount), time(c.openedAt), time(c.closedAt)
-      ]), {'data-list': 'search'})));
+      ]), {'data-list': 'search'}));
   } catch (error) {
-    failure(node, error);
+    failure(body, error);
   }
 }
 

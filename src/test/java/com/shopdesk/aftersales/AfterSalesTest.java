@@ -8,6 +8,7 @@ import com.shopdesk.aftersales.cases.CaseIntake;
 import com.shopdesk.aftersales.cases.CaseRequest;
 import com.shopdesk.aftersales.cases.Reason;
 import com.shopdesk.aftersales.cases.RequestType;
+import com.shopdesk.aftersales.sandbox.SandboxOutages;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -51,6 +52,7 @@ public abstract class AfterSalesTest {
   @Autowired protected JdbcTemplate jdbc;
   @Autowired protected CaseIntake intake;
   @Autowired protected ObjectMapper json;
+  @Autowired protected SandboxOutages outages;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -166,22 +168,34 @@ public abstract class AfterSalesTest {
   }
 
   /**
-   * Runs the instance's failing job as the job executor would, an hour apart, until its retries are used up and an
-   * incident opens.
+   * A refund-only case of this amount on a new unshipped order whose call to the warehouse failed while the
+   * warehouse was down, run as the job executor would, an hour apart, until its retries were used up and an incident
+   * opened. The warehouse is up again afterwards.
    */
-  protected void failUntilIncident(String processInstanceId) {
-    for (int attempt = 0; attempt < 10; attempt++) {
-      Job job = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).singleResult();
-      if (job.getRetries() == 0) {
-        return;
+  protected CaseIntake.Opened refundStuckAtTheWarehouse(String amount) {
+    String orderNo = newOrderNo();
+    importOrder(orderNo, "UNSHIPPED", null, amount, 1);
+    CaseIntake.Opened opened = openRefundOnly(orderNo, amount);
+    outages.down(SandboxOutages.SandboxSystem.WAREHOUSE, "仓库系统升级");
+    try {
+      for (int attempt = 0; attempt < 10; attempt++) {
+        Job job = engine.getManagementService().createJobQuery().processInstanceId(opened.processInstanceId())
+            .singleResult();
+        if (job.getRetries() == 0) {
+          break;
+        }
+        ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofHours(attempt + 1).toMillis()));
+        try {
+          engine.getManagementService().executeJob(job.getId());
+        } catch (RuntimeException expected) {
+          // the warehouse is down
+        }
       }
-      ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofHours(attempt + 1).toMillis()));
-      try {
-        engine.getManagementService().executeJob(job.getId());
-      } catch (RuntimeException expected) {
-        // the other system is down
-      }
+    } finally {
+      outages.up(SandboxOutages.SandboxSystem.WAREHOUSE);
+      ClockUtil.reset();
     }
+    return opened;
   }
 
   /** Runs the due jobs of every process instance of the case (the case's own and the ones it called). */

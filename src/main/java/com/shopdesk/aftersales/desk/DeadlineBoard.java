@@ -33,9 +33,9 @@ import org.springframework.stereotype.Component;
 /**
  * The deadline board: open cases per process and per waiting step, tasks past due and due soon, the cases on
  * the platform's clocks, incidents by cause; and for each number the list behind it. Only holders of the desk
- * grant get here. The counts of waiting steps and due tasks are one SQL aggregate each over the engine's runtime
- * tables; clocks, incidents and every list behind a number are read through the engine's query API as the person
- * asking, so their authorizations apply. "Now" is the engine's clock.
+ * grant get here. The counts of waiting steps, due tasks and running clocks are one SQL aggregate each over the
+ * engine's runtime tables; incidents and every list behind a number are read through the engine's query API as
+ * the person asking, so their authorizations apply. "Now" is the engine's clock.
  */
 @Component
 public class DeadlineBoard {
@@ -136,10 +136,17 @@ public class DeadlineBoard {
         (rs, i) -> new ProcessCount(rs.getString("process_key"), names.get(rs.getString("process_key")),
             rs.getLong("n")));
 
+    Map<String, long[]> timers = new HashMap<>();
+    jdbc.query("SELECT J.PROCESS_DEF_KEY_, D.ACT_ID_, COUNT(*), SUM(CASE WHEN J.DUEDATE_ < ? THEN 1 ELSE 0 END) "
+        + "FROM ACT_RU_JOB J JOIN ACT_RU_JOBDEF D ON D.ID_ = J.JOB_DEF_ID_ WHERE J.TYPE_ = 'timer' "
+        + "GROUP BY J.PROCESS_DEF_KEY_, D.ACT_ID_",
+        rs -> {
+          timers.put(rs.getString(1) + "/" + rs.getString(2), new long[] {rs.getLong(3), rs.getLong(4)});
+        }, Timestamp.from(now.plus(atRisk)));
     List<ClockCount> clocks = new ArrayList<>();
     for (Clock clock : Clock.values()) {
-      clocks.add(new ClockCount(clock.name(), clock.label, clockJobs(clock).count(),
-          clockJobs(clock).duedateLowerThan(Date.from(now.plus(atRisk))).count()));
+      long[] counts = timers.getOrDefault(clock.process + "/" + clock.timer, new long[2]);
+      clocks.add(new ClockCount(clock.name(), clock.label, counts[0], counts[1]));
     }
 
     Map<String, String> keys = new HashMap<>();
@@ -152,10 +159,10 @@ public class DeadlineBoard {
     incidents.sort(Comparator.comparing(IncidentCount::count).reversed());
 
     Timestamp at = Timestamp.from(now);
-    return new Board(CaseStory.time(Date.from(now)), processes, steps,
-        jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK WHERE DUE_DATE_ < ?", Long.class, at),
-        jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK WHERE DUE_DATE_ >= ? AND DUE_DATE_ < ?", Long.class,
-            at, Timestamp.from(now.plus(dueSoon))),
+    long[] due = jdbc.queryForObject("SELECT SUM(CASE WHEN DUE_DATE_ < ? THEN 1 ELSE 0 END), "
+        + "SUM(CASE WHEN DUE_DATE_ >= ? THEN 1 ELSE 0 END) FROM ACT_RU_TASK WHERE DUE_DATE_ < ?",
+        (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, at, at, Timestamp.from(now.plus(dueSoon)));
+    return new Board(CaseStory.time(Date.from(now)), processes, steps, due[0], due[1],
         words(dueSoon), clocks, words(atRisk), incidents);
   }
 

@@ -4,28 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.shopdesk.aftersales.cases.CaseIntake;
-import com.shopdesk.aftersales.sandbox.SandboxOutages;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** A manager in Cockpit: finding a case by its number and retrying a failed call to another system. */
 class CockpitBrowserTest extends BrowserTest {
-  @Autowired SandboxOutages outages;
-
   @Test
   void aManagerFindsTheCaseAndRetriesItsIncident() {
-    String orderNo = newOrderNo();
-    importOrder(orderNo, "UNSHIPPED", null, "128.00", 1);
-    CaseIntake.Opened opened = openRefundOnly(orderNo, "128.00");
-    outages.down(SandboxOutages.SandboxSystem.WAREHOUSE, "仓库系统升级");
-    try {
-      failUntilIncident(opened.processInstanceId());
-    } finally {
-      outages.up(SandboxOutages.SandboxSystem.WAREHOUSE);
-      ClockUtil.reset();
-    }
+    CaseIntake.Opened opened = refundStuckAtTheWarehouse("128.00");
 
     assertThat(login("cockpit", "manager1", USER_PASSWORD)).isTrue();
     String definitionId = engine.getRuntimeService().createProcessInstanceQuery()

@@ -6,10 +6,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import com.shopdesk.aftersales.cases.CaseIntake;
-import com.shopdesk.aftersales.sandbox.SandboxOutages;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Cockpit and Admin speak the browser's language, as Tasklist does: Chinese for a browser set to Chinese (our
@@ -17,11 +14,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * bar.
  */
 class CockpitLanguageBrowserTest extends BrowserTest {
-  @Autowired SandboxOutages outages;
 
   @Test
   void aManagerReadsCockpitInChinese() {
-    CaseIntake.Opened opened = caseWithIncident();
+    CaseIntake.Opened opened = refundStuckAtTheWarehouse("128.00");
     String instance = opened.processInstanceId();
     String definitionId = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance)
         .singleResult().getProcessDefinitionId();
@@ -133,21 +129,6 @@ class CockpitLanguageBrowserTest extends BrowserTest {
     assertThat(login("tasklist", "agent1", USER_PASSWORD)).isTrue();
     page.getByText("客服待办").first().waitFor();
     assertNoMigrationBar();
-  }
-
-  /** A refund-only case whose call to the warehouse failed until it became an incident. */
-  private CaseIntake.Opened caseWithIncident() {
-    String orderNo = newOrderNo();
-    importOrder(orderNo, "UNSHIPPED", null, "128.00", 1);
-    CaseIntake.Opened opened = openRefundOnly(orderNo, "128.00");
-    outages.down(SandboxOutages.SandboxSystem.WAREHOUSE, "仓库系统升级");
-    try {
-      failUntilIncident(opened.processInstanceId());
-    } finally {
-      outages.up(SandboxOutages.SandboxSystem.WAREHOUSE);
-      ClockUtil.reset();
-    }
-    return opened;
   }
 
   private void open(String app, String route) {

@@ -39,6 +39,7 @@ class DeskBrowserTest extends BrowserTest {
     page.locator("[data-list=steps] a", new Page.LocatorOptions().setHasText(waiting.caseNo())).first().waitFor();
 
     page.navigate(cockpit("#/desk"));
+    page.locator("[data-board=clocks]").waitFor();
     page.fill(".desk-search input", closed.caseNo());
     page.click(".desk-search button");
     page.locator("[data-list=search] a", new Page.LocatorOptions().setHasText(closed.caseNo())).first().click();

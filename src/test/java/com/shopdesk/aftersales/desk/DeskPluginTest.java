@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.shopdesk.aftersales.AfterSalesTest;
 import com.shopdesk.aftersales.cases.CaseIntake;
-import com.shopdesk.aftersales.sandbox.SandboxOutages;
 import com.shopdesk.aftersales.security.WebappSession;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
@@ -16,7 +15,6 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The managers' desk in Cockpit, through its real endpoints with a Cockpit login: a manager finds any case and reads
@@ -24,7 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class DeskPluginTest extends AfterSalesTest {
   private static final String DESK = "/camunda/api/cockpit/plugin/desk/default/";
-  @Autowired SandboxOutages outages;
 
   private WebappSession manager() {
     WebappSession session = new WebappSession(port);
@@ -173,16 +170,7 @@ class DeskPluginTest extends AfterSalesTest {
 
   @Test
   void incidentsAreCountedByTheirCauseAndOpenTheCasesTheyHold() {
-    String orderNo = newOrderNo();
-    importOrder(orderNo, "UNSHIPPED", null, "88.00", 1);
-    CaseIntake.Opened opened = openRefundOnly(orderNo, "88.00");
-    outages.down(SandboxOutages.SandboxSystem.WAREHOUSE, "仓库系统升级");
-    try {
-      failUntilIncident(opened.processInstanceId());
-    } finally {
-      outages.up(SandboxOutages.SandboxSystem.WAREHOUSE);
-      ClockUtil.reset();
-    }
+    CaseIntake.Opened opened = refundStuckAtTheWarehouse("88.00");
     WebappSession manager = manager();
     JsonNode cause = null;
     for (JsonNode incident : read(manager, "board").path("incidents")) {

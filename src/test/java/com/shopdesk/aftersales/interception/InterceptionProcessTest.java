@@ -36,7 +36,6 @@ class InterceptionProcessTest extends AfterSalesTest {
   @Autowired SandboxCourier courier;
   @Autowired SandboxWarehouse warehouse;
   @Autowired SandboxPayments payments;
-  @Autowired SandboxOutages outages;
   @Autowired TrackingEvents trackingEvents;
   @Autowired CourierEventService courierEvents;
 

@@ -20,7 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class ReceiptExtensionTest extends AfterSalesTest {
   @Autowired SandboxPlatform platform;
-  @Autowired SandboxOutages outages;
 
   @AfterEach
   void platformUp() {

@@ -31,7 +31,6 @@ class ReshipProcessTest extends AfterSalesTest {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   @Autowired SandboxWarehouse warehouse;
   @Autowired SandboxCourier courier;
-  @Autowired SandboxOutages outages;
 
   private String shippedOrder(String status, String price, int quantity) {
     String orderNo = newOrderNo();
