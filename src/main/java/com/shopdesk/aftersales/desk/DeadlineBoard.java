@@ -105,8 +105,23 @@ public class DeadlineBoard {
   public Board board() {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     Map<String, String> names = processNames.all();
-    // one aggregate over the running executions: the engine's statistics queries took seconds at 100,000 open
-    // cases (benchmark row 6f), counting per definition and joining incidents and jobs the board does not need
+    List<ProcessCount> processes = jdbc.query(
+        "SELECT process_key, COUNT(*) AS n FROM cases WHERE status = 'OPEN' GROUP BY process_key ORDER BY n DESC",
+        (rs, i) -> new ProcessCount(rs.getString("process_key"), names.get(rs.getString("process_key")),
+            rs.getLong("n")));
+    Timestamp at = Timestamp.from(now);
+    long[] due = jdbc.queryForObject("SELECT SUM(CASE WHEN DUE_DATE_ < ? THEN 1 ELSE 0 END), "
+        + "SUM(CASE WHEN DUE_DATE_ >= ? THEN 1 ELSE 0 END) FROM ACT_RU_TASK WHERE DUE_DATE_ < ?",
+        (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, at, at, Timestamp.from(now.plus(dueSoon)));
+    return new Board(CaseStory.time(Date.from(now)), processes, waitingSteps(names), due[0], due[1],
+        words(dueSoon), clocks(now), words(atRisk), incidentsByCause());
+  }
+
+  /**
+   * One aggregate over the running executions: the engine's statistics queries took seconds at 100,000 open cases
+   * (benchmark row 6f), counting per definition and joining incidents and jobs the board does not need.
+   */
+  private List<StepCount> waitingSteps(Map<String, String> names) {
     Map<String, Long> waiting = new LinkedHashMap<>();
     Map<String, String> definitionKeys = new HashMap<>();
     Map<String, Map<String, FlowElement>> definitionElements = new HashMap<>();
@@ -130,12 +145,11 @@ public class DeadlineBoard {
           stepNames.get(step), count));
     });
     steps.sort(Comparator.comparing(StepCount::waiting).reversed());
+    return steps;
+  }
 
-    List<ProcessCount> processes = jdbc.query(
-        "SELECT process_key, COUNT(*) AS n FROM cases WHERE status = 'OPEN' GROUP BY process_key ORDER BY n DESC",
-        (rs, i) -> new ProcessCount(rs.getString("process_key"), names.get(rs.getString("process_key")),
-            rs.getLong("n")));
-
+  /** Each clock's running timers, and those due within the at-risk window, in one aggregate over the timers. */
+  private List<ClockCount> clocks(Instant now) {
     Map<String, long[]> timers = new HashMap<>();
     jdbc.query("SELECT J.PROCESS_DEF_KEY_, D.ACT_ID_, COUNT(*), SUM(CASE WHEN J.DUEDATE_ < ? THEN 1 ELSE 0 END) "
         + "FROM ACT_RU_JOB J JOIN ACT_RU_JOBDEF D ON D.ID_ = J.JOB_DEF_ID_ WHERE J.TYPE_ = 'timer' "
@@ -148,7 +162,10 @@ public class DeadlineBoard {
       long[] counts = timers.getOrDefault(clock.process + "/" + clock.timer, new long[2]);
       clocks.add(new ClockCount(clock.name(), clock.label, counts[0], counts[1]));
     }
+    return clocks;
+  }
 
+  private List<IncidentCount> incidentsByCause() {
     Map<String, String> keys = new HashMap<>();
     Map<List<String>, Long> causes = runtime.createIncidentQuery().listPage(0, 10_000).stream()
         .collect(Collectors.groupingBy(i -> List.of(keys.computeIfAbsent(i.getProcessDefinitionId(), this::key),
@@ -157,13 +174,7 @@ public class DeadlineBoard {
     causes.forEach((k, n) -> incidents.add(new IncidentCount(k.get(0), k.get(1), stepName(k.get(0), k.get(1)),
         k.get(2), n)));
     incidents.sort(Comparator.comparing(IncidentCount::count).reversed());
-
-    Timestamp at = Timestamp.from(now);
-    long[] due = jdbc.queryForObject("SELECT SUM(CASE WHEN DUE_DATE_ < ? THEN 1 ELSE 0 END), "
-        + "SUM(CASE WHEN DUE_DATE_ >= ? THEN 1 ELSE 0 END) FROM ACT_RU_TASK WHERE DUE_DATE_ < ?",
-        (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, at, at, Timestamp.from(now.plus(dueSoon)));
-    return new Board(CaseStory.time(Date.from(now)), processes, steps, due[0], due[1],
-        words(dueSoon), clocks, words(atRisk), incidents);
+    return incidents;
   }
 
   /** The open cases of one process, the oldest first. */
