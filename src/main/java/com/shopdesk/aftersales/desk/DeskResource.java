@@ -21,10 +21,17 @@ import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
 public class DeskResource extends AbstractCockpitPluginResource {
   private static final int MAX_TERM = 64;
   private static final int MAX_ID = 255;
-  private final DeskServices beans = DeskServices.get();
+  private DeskServices beans;
 
   public DeskResource(String engineName) {
     super(engineName);
+  }
+
+  private DeskServices beans() {
+    if (beans == null) {
+      beans = DeskServices.of(getProcessEngine());
+    }
+    return beans;
   }
 
   @GET
@@ -41,7 +48,7 @@ public class DeskResource extends AbstractCockpitPluginResource {
       return refused(Response.Status.BAD_REQUEST, "q",
           "q: 请输入售后单号、订单号、买家（ID、姓名或电话）或运单号，最多 " + MAX_TERM + " 个字符");
     }
-    return answer(() -> beans.stories.find(term, DeadlineBoard.LIST_LIMIT));
+    return answer(() -> beans().stories.find(term, DeadlineBoard.LIST_LIMIT));
   }
 
   @GET
@@ -50,14 +57,14 @@ public class DeskResource extends AbstractCockpitPluginResource {
     if (!allowed()) {
       return forbidden();
     }
-    return beans.stories.of(caseNo).map(s -> ok(s))
+    return beans().stories.of(caseNo).map(s -> ok(s))
         .orElseGet(() -> refused(Response.Status.NOT_FOUND, "caseNo", "caseNo: 没有售后单 " + caseNo));
   }
 
   @GET
   @Path("board")
   public Response board() {
-    return answer(beans.board::board);
+    return answer(beans().board::board);
   }
 
   @GET
@@ -65,7 +72,7 @@ public class DeskResource extends AbstractCockpitPluginResource {
   public Response openCases(@QueryParam("process") String process) {
     String bad = missing("process", process);
     return bad != null ? refused(Response.Status.BAD_REQUEST, bad, bad + ": 必填，最多 " + MAX_ID + " 个字符")
-        : answer(() -> beans.board.openCases(process));
+        : answer(() -> beans().board.openCases(process));
   }
 
   @GET
@@ -73,7 +80,7 @@ public class DeskResource extends AbstractCockpitPluginResource {
   public Response waitingAt(@QueryParam("process") String process, @QueryParam("activity") String activity) {
     String bad = missing("process", process) != null ? missing("process", process) : missing("activity", activity);
     return bad != null ? refused(Response.Status.BAD_REQUEST, bad, bad + ": 必填，最多 " + MAX_ID + " 个字符")
-        : answer(() -> beans.board.waitingAt(process, activity));
+        : answer(() -> beans().board.waitingAt(process, activity));
   }
 
   @GET
@@ -82,7 +89,7 @@ public class DeskResource extends AbstractCockpitPluginResource {
     if (!"true".equals(overdue) && !"false".equals(overdue)) {
       return refused(Response.Status.BAD_REQUEST, "overdue", "overdue: 只能是 true（已超时）或 false（即将到期）");
     }
-    return answer(() -> beans.board.tasks(Boolean.parseBoolean(overdue)));
+    return answer(() -> beans().board.tasks(Boolean.parseBoolean(overdue)));
   }
 
   @GET
@@ -97,7 +104,7 @@ public class DeskResource extends AbstractCockpitPluginResource {
     if (atRisk != null && !"true".equals(atRisk) && !"false".equals(atRisk)) {
       return refused(Response.Status.BAD_REQUEST, "atRisk", "atRisk: 只能是 true 或 false");
     }
-    return answer(() -> beans.board.clock(found, "true".equals(atRisk)));
+    return answer(() -> beans().board.clock(found, "true".equals(atRisk)));
   }
 
   @GET
@@ -108,13 +115,13 @@ public class DeskResource extends AbstractCockpitPluginResource {
         : missing("activity", activity) != null ? missing("activity", activity)
         : cause == null || cause.isBlank() || cause.length() > 4000 ? "cause" : null;
     return bad != null ? refused(Response.Status.BAD_REQUEST, bad, bad + ": 必填")
-        : answer(() -> beans.board.incidents(process, activity, cause));
+        : answer(() -> beans().board.incidents(process, activity, cause));
   }
 
   @GET
   @Path("today")
   public Response today() {
-    return answer(beans.figures::today);
+    return answer(beans().figures::today);
   }
 
   private Response answer(Supplier<Object> read) {
@@ -122,12 +129,12 @@ public class DeskResource extends AbstractCockpitPluginResource {
   }
 
   private boolean allowed() {
-    return beans.access.allows(getCurrentAuthentication());
+    return beans().access.allows(getCurrentAuthentication());
   }
 
   private Response ok(Object body) {
     try {
-      return Response.ok(beans.json.writeValueAsString(body), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+      return Response.ok(beans().json.writeValueAsString(body), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
           .build();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
@@ -146,7 +153,7 @@ public class DeskResource extends AbstractCockpitPluginResource {
 
   private String toJson(Object body) {
     try {
-      return beans.json.writeValueAsString(body);
+      return beans().json.writeValueAsString(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
