@@ -37,7 +37,7 @@ final class Report {
         md.append("- ").append(r.id()).append(": ").append(r.note()).append('\n');
       }
     }
-    md.append("- ratio: project rate / bare rate on rate rows (1–3); p50 / p50 on latency rows (3b–5: the large "
+    md.append("- ratio: project rate / bare rate on rate rows (1–3); p50 / p50 on latency rows (3b–6: the large "
         + "size over the small one)\n");
     md.append("\nMemory of the benchmark JVM (the app and its clients): ").append(memory).append(". ")
         .append("Wall time %d:%02d.\n".formatted(wall.toMinutes(), wall.toSecondsPart()));
