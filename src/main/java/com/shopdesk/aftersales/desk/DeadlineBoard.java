@@ -271,9 +271,7 @@ public class DeadlineBoard {
   }
 
   private String name(String process) {
-    var definition = repository.createProcessDefinitionQuery().processDefinitionKey(process).latestVersion()
-        .singleResult();
-    return definition == null || definition.getName() == null ? process : definition.getName();
+    return processNames.all().getOrDefault(process, process);
   }
 
   private String stepName(String process, String activityId) {

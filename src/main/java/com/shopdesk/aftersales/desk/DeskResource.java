@@ -133,12 +133,7 @@ public class DeskResource extends AbstractCockpitPluginResource {
   }
 
   private Response ok(Object body) {
-    try {
-      return Response.ok(beans().json.writeValueAsString(body), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-          .build();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return json(Response.Status.OK, body);
   }
 
   private Response forbidden() {
@@ -146,14 +141,13 @@ public class DeskResource extends AbstractCockpitPluginResource {
   }
 
   private Response refused(Response.Status status, String field, String message) {
-    Map<String, String> body = field == null ? Map.of("message", message) : Map.of("field", field, "message", message);
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(toJson(body))
-        .build();
+    return json(status, field == null ? Map.of("message", message) : Map.of("field", field, "message", message));
   }
 
-  private String toJson(Object body) {
+  private Response json(Response.Status status, Object body) {
     try {
-      return beans().json.writeValueAsString(body);
+      return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+          .entity(beans().json.writeValueAsString(body)).build();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
