@@ -5,7 +5,13 @@ public enum RequestType {
   REFUND_ONLY("仅退款"),
   RETURN_REFUND("退货退款"),
   EXCHANGE("换货"),
-  RESHIP("补发");
+  RESHIP("补发"),
+  /** Where is my parcel, change my address, it says signed but I have nothing: the goods are the question. */
+  LOGISTICS("物流问题"),
+  /** The buyer complained about the shop to the platform (投诉). */
+  COMPLAINT("投诉"),
+  /** The buyer asked the platform to step into a refund dispute (平台介入). */
+  PLATFORM_INTERVENTION("平台介入");
 
   private final String label;
 

@@ -62,14 +62,33 @@ class RoutingDecisionTest extends AfterSalesTest {
       "RETURN_REFUND, PRICE_DIFFERENCE, DELIVERED, none",
       "EXCHANGE,      SHIPPING_FEE,   DELIVERED, none",
       "RESHIP,        DISCOUNT_MISSED, DELIVERED, none",
+      "COMPLAINT,     RUDE_AGENT,     DELIVERED, complaint",
+      "COMPLAINT,     PROMISE_BROKEN, UNSHIPPED, complaint",
+      "PLATFORM_INTERVENTION, QUALITY, DELIVERED, complaint",
+      "PLATFORM_INTERVENTION, LOST,   SHIPPED,   complaint",
+      "REFUND_ONLY,   RUDE_AGENT,     DELIVERED, none",
+      "LOGISTICS,     SERVICE_POOR,   SHIPPED,   none",
+      "LOGISTICS,     SIGNED_NOT_RECEIVED, DELIVERED, signed-not-received",
+      "REFUND_ONLY,   SIGNED_NOT_RECEIVED, SHIPPED, signed-not-received",
+      "LOGISTICS,     SIGNED_NOT_RECEIVED, UNSHIPPED, none",
+      "LOGISTICS,     ADDRESS_CHANGE, SHIPPED,   parcel-redirect",
+      "LOGISTICS,     ADDRESS_CHANGE, DELIVERED, parcel-redirect",
+      "LOGISTICS,     NO_SERVICE,     SHIPPED,   parcel-redirect",
+      "LOGISTICS,     NO_TRACKING,    SHIPPED,   no-tracking",
+      "REFUND_ONLY,   NO_TRACKING,    SHIPPED,   no-tracking",
+      "LOGISTICS,     NO_TRACKING,    DELIVERED, none",
+      "LOGISTICS,     STALLED,        SHIPPED,   reship",
+      "LOGISTICS,     QUALITY,        DELIVERED, none",
   })
   void routes(String request, String reason, String orderStatus, String process) {
     assertThat(route(request, reason, orderStatus)).isEqualTo(process);
   }
 
-  /** Every request type × goods-not-received reason × SHIPPED/DELIVERED. */
+  /** Every request type but a complaint × goods-not-received reason × SHIPPED/DELIVERED. */
   static Stream<Arguments> goodsNotReceived() {
-    return Stream.of(RequestType.values()).flatMap(request -> Stream.of(Reason.MISSING_ITEM, Reason.MISSING_GIFT,
+    return Stream.of(RequestType.values())
+        .filter(request -> request != RequestType.COMPLAINT && request != RequestType.PLATFORM_INTERVENTION)
+        .flatMap(request -> Stream.of(Reason.MISSING_ITEM, Reason.MISSING_GIFT,
             Reason.LOST, Reason.PICKUP_TIMEOUT, Reason.STALLED)
         .flatMap(reason -> Stream.of("SHIPPED", "DELIVERED")
             .map(status -> Arguments.of(request.name(), reason.name(), status))));
