@@ -24,15 +24,20 @@ public class TrackingEvents {
 
   /** Stores the event; empty when the same push was stored before. */
   public Optional<Long> store(TrackingEvent e) {
-    if (find(e).isPresent()) {
+    Optional<Stored> known = find(e);
+    if (known.isPresent()) {
+      if (known.get().event().signer() == null && e.signer() != null) {
+        // the same scan, asked for again, now names who signed: keep that, nothing else changes
+        jdbc.update("UPDATE tracking_events SET signer = ? WHERE id = ? AND signer IS NULL", e.signer(), known.get().id());
+      }
       return Optional.empty();
     }
     try {
       jdbc.update("""
-          INSERT INTO tracking_events (carrier, tracking_no, event, occurred_at, received_at, delivered)
-          VALUES (?, ?, ?, ?, ?, FALSE)""",
+          INSERT INTO tracking_events (carrier, tracking_no, event, occurred_at, received_at, delivered, signer)
+          VALUES (?, ?, ?, ?, ?, FALSE, ?)""",
           e.carrier(), e.trackingNo(), e.event().name(), Timestamp.from(e.at().toInstant()),
-          Timestamp.from(Instant.now()));
+          Timestamp.from(Instant.now()), e.signer());
     } catch (DuplicateKeyException sameTimeRetry) {
       return Optional.empty();
     }
@@ -56,6 +61,12 @@ public class TrackingEvents {
         ORDER BY occurred_at, id""", (rs, i) -> event(rs), carrier, trackingNo, Timestamp.from(since));
   }
 
+  /** The parcel's latest DELIVERED event (签收), with the signer when the courier named one. */
+  public Optional<TrackingEvent> latestDelivery(String carrier, String trackingNo) {
+    return ofParcel(carrier, trackingNo).stream().filter(e -> e.event() == CourierEvent.DELIVERED)
+        .reduce((first, second) -> second);
+  }
+
   public Optional<TrackingEvent> latest(String carrier, String trackingNo) {
     List<TrackingEvent> all = ofParcel(carrier, trackingNo);
     return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
@@ -77,6 +88,7 @@ public class TrackingEvents {
   private static TrackingEvent event(ResultSet rs) throws SQLException {
     return new TrackingEvent(rs.getString("carrier"), rs.getString("tracking_no"),
         CourierEvent.valueOf(rs.getString("event")),
-        rs.getTimestamp("occurred_at").toInstant().atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime());
+        rs.getTimestamp("occurred_at").toInstant().atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime(),
+        rs.getString("signer"));
   }
 }

@@ -147,10 +147,10 @@ public class SandboxCourier implements CourierGateway {
   /** The parcel's latest scan on the courier's side, as the sandbox tracking service reports it. */
   public Optional<TrackingEvent> track(String carrier, String trackingNo) {
     outages.check(SandboxOutages.SandboxSystem.COURIER);
-    return jdbc.query("SELECT last_event, last_at FROM sandbox_courier_parcels WHERE carrier = ? AND tracking_no = ? "
-            + "AND last_event IS NOT NULL",
+    return jdbc.query("SELECT last_event, last_at, last_signer FROM sandbox_courier_parcels WHERE carrier = ? "
+            + "AND tracking_no = ? AND last_event IS NOT NULL",
         (rs, i) -> new TrackingEvent(carrier, trackingNo, CourierEvent.valueOf(rs.getString(1)),
-            rs.getTimestamp(2).toInstant().atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime()),
+            rs.getTimestamp(2).toInstant().atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime(), rs.getString(3)),
         carrier, trackingNo).stream().findFirst();
   }
 
@@ -164,10 +164,11 @@ public class SandboxCourier implements CourierGateway {
   public void scan(TrackingEvent event) {
     db.run(() -> {
       Timestamp at = Timestamp.from(event.at().toInstant());
-      if (jdbc.update("UPDATE sandbox_courier_parcels SET last_event = ?, last_at = ? WHERE carrier = ? AND tracking_no = ?",
-          event.event().name(), at, event.carrier(), event.trackingNo()) == 0) {
-        jdbc.update("INSERT INTO sandbox_courier_parcels (carrier, tracking_no, last_event, last_at) VALUES (?, ?, ?, ?)",
-            event.carrier(), event.trackingNo(), event.event().name(), at);
+      if (jdbc.update("UPDATE sandbox_courier_parcels SET last_event = ?, last_at = ?, last_signer = ? "
+          + "WHERE carrier = ? AND tracking_no = ?",
+          event.event().name(), at, event.signer(), event.carrier(), event.trackingNo()) == 0) {
+        jdbc.update("INSERT INTO sandbox_courier_parcels (carrier, tracking_no, last_event, last_at, last_signer) "
+            + "VALUES (?, ?, ?, ?, ?)", event.carrier(), event.trackingNo(), event.event().name(), at, event.signer());
       }
     });
   }
