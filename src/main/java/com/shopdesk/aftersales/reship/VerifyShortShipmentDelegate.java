@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Checks a "missing item" claim the way the desk does: the warehouse's packing record against what was
  * ordered of the items the buyer says are missing, and the parcel's packed weight against the courier's
  * weight at pickup. Sets
- * {@code shortConfirmed} and {@code verificationNote} (what was found, for the agent's form).
+ * {@code shortConfirmed} and {@code verificationNote} (what was found, for the agent's form), and {@code leftWhole}
+ * when both show the parcel left complete (a box that arrived opened then means theft in the courier's care).
  */
 @Component
 public class VerifyShortShipmentDelegate implements JavaDelegate {
@@ -66,15 +67,19 @@ public class VerifyShortShipmentDelegate implements JavaDelegate {
     Integer packedGrams = packed.map(WarehouseGateway.PackingRecord::weightGrams).orElse(null);
     Optional<Integer> pickupGrams = vars.trackingNo() == null ? Optional.empty()
         : courier.pickupWeightGrams(vars.carrier(), vars.trackingNo());
+    boolean weighedTheSame = false;
     if (packedGrams != null && pickupGrams.isPresent()) {
       boolean lighter = pickupGrams.get() < packedGrams - WEIGHT_TOLERANCE_GRAMS;
       confirmed |= lighter;
+      weighedTheSame = !lighter;
       found.add("打包重量 " + packedGrams + " 克，快递揽收重量 " + pickupGrams.get() + " 克" + (lighter ? "，明显偏轻" : "，一致"));
     } else {
       found.add("无法比对重量");
     }
     String note = String.join("；", found);
     vars.shortShipment(confirmed, note);
+    // every item packed and the courier's scale agreeing: whatever is missing left the parcel in the courier's care
+    ReshipVariables.of(execution).leftWhole(packed.isPresent() && !confirmed && weighedTheSame);
     timeline.record(vars.caseNo(), CaseTimeline.Kind.STEP, (confirmed ? "核实确有漏发：" : "未核实到漏发：") + note, null);
   }
 }
