@@ -6,7 +6,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands a closed case over to a new one for the same order and amount, linked to it. Input {@code request}:
- * what the new case is, e.g. RETURN_REFUND after an interception the buyer could not stop.
+ * what the new case is, e.g. RETURN_REFUND after an interception the buyer could not stop; optional {@code reason}:
+ * the new case's reason when it is not the old one's (a buyer who signed for the parcel in person and does not want
+ * it returns it as NO_REASON, 七天无理由).
  */
 @Component
 public class OpenLinkedCaseDelegate implements JavaDelegate {
@@ -25,8 +27,9 @@ public class OpenLinkedCaseDelegate implements JavaDelegate {
     CaseVariables vars = CaseVariables.of(execution);
     RequestType request = RequestType.valueOf(TaskInputs.required(execution, "request"));
     CaseRecord from = ledger.find(vars.caseNo()).orElseThrow();
+    Reason reason = TaskInputs.choice(execution, "reason", Reason.class, from.reason());
     CaseIntake.Opened opened = intake.openLinked(from.caseNo(), new CaseRequest(from.orderNo(), request,
-        from.reason(), ledger.items(from.caseNo()), from.amount(), ledger.evidence(from.caseNo()), from.note()));
+        reason, ledger.items(from.caseNo()), from.amount(), ledger.evidence(from.caseNo()), from.note()));
     timeline.record(from.caseNo(), CaseTimeline.Kind.STEP, "已转" + request.label() + "：售后单 " + opened.caseNo(), null);
     execution.setVariable("linkedCaseNo", opened.caseNo());
   }

@@ -47,6 +47,7 @@ class FormGalleryBrowserTest extends BrowserTest {
         "verificationNote", "打包记录显示 LJ-250 订购 2 件，只装了 1 件", "inspectionComment", "外包装完好，商品未使用",
         "returnWarehouse", "环球仓", "refundAmount", 128.0, "shippingFee", 10.0, "compensationAmount", 20.0,
         "remedy", "RESHIP", "reshipAttempts", 1));
+    context.putAll(Map.of("signedBy", "门卫", "signedAtText", "2026-11-20 14:05", "actualSigner", "小区东门门卫"));
     runDueJobsOfCase(source.caseNo());
     engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(source.caseNo()).list()
         .forEach(pi -> engine.getRuntimeService().deleteProcessInstance(pi.getId(), "form gallery"));

@@ -71,7 +71,7 @@ class RoutingDecisionTest extends AfterSalesTest {
       "LOGISTICS,     SIGNED_NOT_RECEIVED, DELIVERED, reship",
       "REFUND_ONLY,   SIGNED_NOT_RECEIVED, SHIPPED, reship",
       "RESHIP,        SIGNED_NOT_RECEIVED, DELIVERED, reship",
-      "RETURN_REFUND, SIGNED_NOT_RECEIVED, DELIVERED, return-refund",
+      "RETURN_REFUND, SIGNED_NOT_RECEIVED, DELIVERED, reship",
       "LOGISTICS,     SIGNED_NOT_RECEIVED, UNSHIPPED, none",
       "LOGISTICS,     ADDRESS_CHANGE, SHIPPED,   parcel-redirect",
       "LOGISTICS,     ADDRESS_CHANGE, DELIVERED, parcel-redirect",

@@ -127,7 +127,7 @@ class ReshipProcessTest extends AfterSalesTest {
 
       assertThat(taskVariable(caseNo, "confirmMissing", "verificationNote").toString())
           .contains("已装齐").contains("一致");
-      completeTask(caseNo, "confirmMissing", Map.of("buyerInsists", false));
+      completeTask(caseNo, "confirmMissing", Map.of("boxOpened", false, "buyerInsists", false));
       assertThat(closed(caseNo, "NOT_CONFIRMED").path("refunds")).isEmpty();
       assertThat(buyerMessages(caseNo)).as("the buyer hears what was checked").contains("没有发现漏发")
           .contains("一致");
@@ -138,8 +138,41 @@ class ReshipProcessTest extends AfterSalesTest {
       String orderNo = shippedOrder("DELIVERED", "128.00", 2);
       String caseNo = openCase(orderNo, "RESHIP", "MISSING_ITEM", "128.00");
       assertThat(taskVariable(caseNo, "confirmMissing", "verificationNote").toString()).contains("无打包记录");
-      completeTask(caseNo, "confirmMissing", Map.of("buyerInsists", true));
+      completeTask(caseNo, "confirmMissing", Map.of("boxOpened", false, "buyerInsists", true));
       assertThat(task(caseNo, "remedy").getName()).isEqualTo("补发或退款");
+    }
+
+    @Test
+    void anOpenedBoxOnAParcelThatLeftWholeIsTheftClaimedBesideTheRemedy() {
+      String orderNo = shippedOrder("DELIVERED", "128.00", 2);
+      warehouse.packed(orderNo, Map.of("LJ-250", 2), 1000);
+      courier.weighed("ZTO", "ZT-" + orderNo, 990);
+      String caseNo = openCase(orderNo, "RESHIP", "MISSING_ITEM", "128.00");
+      assertThat(taskVariable(caseNo, "confirmMissing", "leftWhole")).isEqualTo(true);
+
+      completeTask(caseNo, "confirmMissing", Map.of("boxOpened", true));
+      assertThat(courier.claims(caseNo)).as("theft in the courier's care").isEqualTo(1);
+      assertThat(buyerMessages(caseNo)).contains("运输途中被拿走").contains("已向快递索赔").contains("当场拒收")
+          .contains("一致");
+      completeTask(caseNo, "remedy", Map.of("remedy", "REFUND", "refundAmount", 128.0));
+      JsonNode view = closed(caseNo, "REFUNDED");
+      assertThat(view.path("refunds")).hasSize(1);
+      assertThat(view.path("remarks").findValuesAsText("text")).anyMatch(text -> text.contains("已退款"));
+      assertThat(courier.claims(caseNo)).isEqualTo(1);
+    }
+
+    @Test
+    void anOpenedBoxWithoutProofItLeftWholeIsRemediedWithoutAClaim() {
+      String orderNo = shippedOrder("DELIVERED", "128.00", 2);
+      String caseNo = openCase(orderNo, "RESHIP", "MISSING_ITEM", "128.00");
+      assertThat(taskVariable(caseNo, "confirmMissing", "leftWhole")).as("no packing record").isEqualTo(false);
+
+      completeTask(caseNo, "confirmMissing", Map.of("boxOpened", true));
+      String reshipped = reship(caseNo, "remedy");
+      push(caseNo, reshipped, "PICKED_UP");
+      closed(caseNo, "RESHIPPED");
+      assertThat(courier.claims(caseNo)).isZero();
+      assertThat(buyerMessages(caseNo)).doesNotContain("索赔");
     }
 
     @Test
@@ -326,6 +359,141 @@ class ReshipProcessTest extends AfterSalesTest {
       runDueJobsOfCase(caseNo);
       assertThat(task(caseNo, "remedy")).as(why).isNotNull();
       assertThat(courier.claims(caseNo)).isEqualTo(1);
+    }
+  }
+
+  @Nested
+  class SignedButNotReceived {
+    private static final String SIGNED_AT = "2026-11-20T14:05:00+08:00";
+
+    /** A delivered order whose parcel the courier reported signed for (by {@code signer}, or nobody named). */
+    private String signedFor(String signer) {
+      String orderNo = shippedOrder("DELIVERED", "128.00", 1);
+      Response pushed = post("/api/courier-events", """
+          {"carrier":"ZTO","trackingNo":"ZT-%s","event":"DELIVERED","at":"%s"%s}"""
+          .formatted(orderNo, SIGNED_AT, signer == null ? "" : ",\"signer\":\"" + signer + "\""));
+      assertThat(pushed.status()).as(pushed.body()).isEqualTo(202);
+      return orderNo;
+    }
+
+    private String openSigned(String orderNo) {
+      String caseNo = openCase(orderNo, "LOGISTICS", "SIGNED_NOT_RECEIVED", "128.00");
+      assertThat(taskVariable(caseNo, "verifySignature", "signedAtText")).isEqualTo("2026-11-20 14:05");
+      return caseNo;
+    }
+
+    private void courierSays(String caseNo, Map<String, Object> answer) {
+      completeTask(caseNo, "verifySignature", answer);
+    }
+
+    private java.util.List<String> remarks(String caseNo) {
+      return caseView(caseNo).path("remarks").findValuesAsText("text");
+    }
+
+    @Test
+    void theSignerFromTrackingIsShownAndSomeoneElseSignedAndTheBuyerGotItBack() {
+      String caseNo = openSigned(signedFor("门卫"));
+      assertThat(taskVariable(caseNo, "verifySignature", "signedBy")).isEqualTo("门卫");
+
+      courierSays(caseNo, Map.of("signatureAnswer", "OTHER", "actualSigner", "小区东门门卫"));
+      assertThat(buyerMessages(caseNo)).contains("2026-11-20 14:05").contains("小区东门门卫").contains("代为签收");
+      assertThat(remarks(caseNo)).anyMatch(t -> t.contains("物流签收人 门卫") && t.contains("他人代签，代签人 小区东门门卫"));
+
+      completeTask(caseNo, "confirmRecovered", Map.of("parcelRecovered", true));
+      JsonNode view = closed(caseNo, "FOUND");
+      assertThat(view.path("refunds")).isEmpty();
+      assertThat(remarks(caseNo)).anyMatch(t -> t.contains("买家已取回包裹"));
+      assertThat(courier.claims(caseNo)).isZero();
+    }
+
+    @Test
+    void someoneElseSignedAndItIsNotFoundSoItIsReshipped() {
+      String caseNo = openSigned(signedFor("丰巢快递柜"));
+      courierSays(caseNo, Map.of("signatureAnswer", "OTHER", "actualSigner", "丰巢快递柜"));
+      completeTask(caseNo, "confirmRecovered", Map.of("parcelRecovered", false));
+
+      String reshipped = reship(caseNo, "remedy");
+      assertThat(buyerMessages(caseNo)).contains(reshipped);
+      push(caseNo, reshipped, "PICKED_UP");
+      closed(caseNo, "RESHIPPED");
+      assertThat(remarks(caseNo)).anyMatch(t -> t.contains("已补发"));
+      assertThat(courier.claims(caseNo)).as("someone signed: nothing to claim").isZero();
+    }
+
+    @Test
+    void someoneElseSignedAndItIsNotFoundSoItIsRefunded() {
+      String caseNo = openSigned(signedFor("家人"));
+      courierSays(caseNo, Map.of("signatureAnswer", "OTHER", "actualSigner", "家人"));
+      completeTask(caseNo, "confirmRecovered", Map.of("parcelRecovered", false));
+
+      completeTask(caseNo, "remedy", Map.of("remedy", "REFUND", "refundAmount", 128.0));
+      JsonNode view = closed(caseNo, "REFUNDED");
+      assertThat(new BigDecimal(view.path("refunds").get(0).path("amount").asText())).isEqualByComparingTo("128.00");
+      assertThat(buyerMessages(caseNo)).contains("128.00");
+      assertThat(courier.claims(caseNo)).isZero();
+    }
+
+    @Test
+    void notSignedAtAllIsClaimedOnceAndRemedied() {
+      String caseNo = openSigned(signedFor(null));
+      assertThat(taskVariable(caseNo, "verifySignature", "signedBy")).isEqualTo("快递未记录签收人");
+
+      courierSays(caseNo, Map.of("signatureAnswer", "NOT_SIGNED"));
+      assertThat(courier.claims(caseNo)).isEqualTo(1);
+      assertThat(buyerMessages(caseNo)).contains("并没有签收").contains("补发或退款");
+      assertThat(remarks(caseNo)).anyMatch(t -> t.contains("快递答复：并未签收"));
+
+      String first = reship(caseNo, "remedy");
+      clockPlus(Duration.ofHours(49));
+      runDueJobsOfCase(caseNo);
+      completeTask(caseNo, "remedy", Map.of("remedy", "REFUND", "refundAmount", 128.0));
+      JsonNode view = closed(caseNo, "REFUNDED");
+      assertThat(view.path("refunds")).hasSize(1);
+      assertThat(warehouse.withdrawn("ZTO", first)).isTrue();
+      assertThat(courier.claims(caseNo)).as("a second remedy files no second claim").isEqualTo(1);
+    }
+
+    @Test
+    void signedInPersonTheBuyerIsToldWhenAndAReturnRefundCaseOpens() {
+      String orderNo = signedFor("本人");
+      String caseNo = openSigned(orderNo);
+      courierSays(caseNo, Map.of("signatureAnswer", "SELF"));
+      assertThat(buyerMessages(caseNo)).contains("2026-11-20 14:05").contains("由本人签收").contains("签收人：本人");
+
+      completeTask(caseNo, "negotiateReturn", Map.of("buyerWantsReturn", true));
+      closed(caseNo, "TO_RETURN");
+      assertThat(remarks(caseNo)).anyMatch(t -> t.contains("转退货退款"));
+      JsonNode open = get("/api/cases?orderNo=" + orderNo + "&status=OPEN").json();
+      assertThat(open).hasSize(1);
+      assertThat(open.get(0).path("process").asText()).isEqualTo("return-refund");
+      assertThat(open.get(0).path("linkedFrom").asText()).isEqualTo(caseNo);
+      String returnCase = open.get(0).path("caseNo").asText();
+      assertThat(caseView(returnCase).path("reason").asText()).as("a return of goods signed for in person: 七天无理由")
+          .isEqualTo("NO_REASON");
+      runDueJobsOfCase(returnCase);
+      assertThat(buyerMessages(returnCase)).as("straight to the return").contains("将商品寄回");
+      assertThat(courier.claims(caseNo)).isZero();
+    }
+
+    @Test
+    void signedInPersonAndTheBuyerLetsItDrop() {
+      String caseNo = openSigned(signedFor("本人"));
+      courierSays(caseNo, Map.of("signatureAnswer", "SELF"));
+      completeTask(caseNo, "negotiateReturn", Map.of("buyerWantsReturn", false));
+      JsonNode view = closed(caseNo, "CANCELLED");
+      assertThat(view.path("refunds")).isEmpty();
+      assertThat(remarks(caseNo)).anyMatch(t -> t.contains("买家不再追究"));
+    }
+
+    @Test
+    void aSignerOnlyTheCourierKnowsIsFetchedWhenThePushWasMissed() {
+      String orderNo = shippedOrder("DELIVERED", "128.00", 1);
+      Response scanned = post("/sandbox/courier/scans?push=false", """
+          {"carrier":"ZTO","trackingNo":"ZT-%s","event":"DELIVERED","at":"%s","signer":"菜鸟驿站"}"""
+          .formatted(orderNo, SIGNED_AT));
+      assertThat(scanned.status()).as(scanned.body()).isEqualTo(200);
+      String caseNo = openSigned(orderNo);
+      assertThat(taskVariable(caseNo, "verifySignature", "signedBy")).isEqualTo("菜鸟驿站");
     }
   }
 
