@@ -486,6 +486,28 @@ class ReshipProcessTest extends AfterSalesTest {
     }
 
     @Test
+    void anAgentMustNameWhoSignedWhenTheCourierSaysSomeoneElseDid() {
+      String caseNo = openSigned(signedFor("门卫"));
+      String taskId = task(caseNo, "verifySignature").getId();
+      Response claim = send("POST", "/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"agent1\"}", "agent1",
+          USER_PASSWORD);
+      assertThat(claim.status()).as(claim.body()).isEqualTo(204);
+
+      Response nameless = send("POST", "/engine-rest/task/" + taskId + "/complete", """
+          {"variables":{"signatureAnswer":{"value":"OTHER"}}}""", "agent1", USER_PASSWORD);
+      assertThat(nameless.status()).as(nameless.body()).isEqualTo(400);
+      assertThat(nameless.body()).contains("actualSigner");
+      assertThat(task(caseNo, "verifySignature").getId()).isEqualTo(taskId);
+
+      Response named = send("POST", "/engine-rest/task/" + taskId + "/complete", """
+          {"variables":{"signatureAnswer":{"value":"OTHER"},"actualSigner":{"value":"小区东门门卫"}}}""", "agent1",
+          USER_PASSWORD);
+      assertThat(named.status()).as(named.body()).isEqualTo(204);
+      runDueJobsOfCase(caseNo);
+      assertThat(task(caseNo, "confirmRecovered")).isNotNull();
+    }
+
+    @Test
     void aSignerOnlyTheCourierKnowsIsFetchedWhenThePushWasMissed() {
       String orderNo = shippedOrder("DELIVERED", "128.00", 1);
       Response scanned = post("/sandbox/courier/scans?push=false", """
