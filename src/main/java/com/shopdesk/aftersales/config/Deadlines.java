@@ -27,6 +27,8 @@ public class Deadlines {
   private Duration pickup = Duration.ofHours(48);
   private Duration restockCheck = Duration.ofDays(1);
   private Duration trackingResubscribe = Duration.ofMinutes(30);
+  private Duration complaintResponse = Duration.ofDays(3);
+  private Duration complaintEscalationLead = Duration.ofHours(12);
 
   public String getAgreeRefund() {
     return agreeRefund.toString();
@@ -105,5 +107,35 @@ public class Deadlines {
 
   public void setInspection(Duration inspection) {
     this.inspection = inspection;
+  }
+
+  /**
+   * The platform's time for the shop to answer a complaint or an intervention when the platform names none. Whole
+   * days count as working days (the platform's 举证期 does: P3D is 3 working days, holidays and make-up days
+   * counted); a duration with hours or minutes (PT10M in a demo) is clock time.
+   */
+  public Duration complaintResponse() {
+    return complaintResponse;
+  }
+
+  public String getComplaintResponse() {
+    return complaintResponse.toString();
+  }
+
+  public void setComplaintResponse(Duration complaintResponse) {
+    this.complaintResponse = complaintResponse;
+  }
+
+  /** How long before the platform's deadline untouched evidence goes to the managers as well. */
+  public Duration complaintEscalationLead() {
+    return complaintEscalationLead;
+  }
+
+  public String getComplaintEscalationLead() {
+    return complaintEscalationLead.toString();
+  }
+
+  public void setComplaintEscalationLead(Duration complaintEscalationLead) {
+    this.complaintEscalationLead = complaintEscalationLead;
   }
 }
