@@ -89,15 +89,11 @@ public class ComplaintLinks {
     } else {
       deadline = responseDeadline(now);
     }
-    Date escalateAt = Date.from(deadline.toInstant().minus(deadlines.complaintEscalationLead()));
-    if (escalateAt.before(now)) {
-      escalateAt = now;
-    }
     String linkedText = original.caseNo() + " " + original.request().label() + "（" + original.reason().label() + "）"
         + Money.format(original.amount()) + "，" + (original.status() == CaseStatus.OPEN ? "处理中"
             : "已结案（" + original.resolution() + "）");
     return new Link(original, ComplaintVariables.atStart(original.caseNo(), linkedText, request.request().label(),
-        deadline, SHOP_TIME.format(deadline.toInstant()), request.platformDeadline() != null, escalateAt));
+        deadline, SHOP_TIME.format(deadline.toInstant()), request.platformDeadline() != null));
   }
 
   /** The configured response time from now: whole days as working days, anything finer as clock time. */

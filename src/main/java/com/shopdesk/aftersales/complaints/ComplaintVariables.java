@@ -18,13 +18,14 @@ public final class ComplaintVariables {
   public static final String LINKED_CASE_TEXT = "linkedCaseText";
   /** 投诉 or 平台介入. */
   public static final String COMPLAINT_KIND = "complaintKind";
-  /** The platform's response deadline (a Date): the due date of the evidence task. */
+  /**
+   * The platform's response deadline (a Date): the due date of the evidence task, and the managers' escalation
+   * {@code complaint-escalation-lead} before it (both through {@code deadlines}).
+   */
   public static final String PLATFORM_DEADLINE = "platformDeadline";
   public static final String PLATFORM_DEADLINE_TEXT = "platformDeadlineText";
   /** Whether the platform named the deadline (else the desk's configured working days). */
   public static final String DEADLINE_SOURCE = "platformDeadlineSource";
-  /** When untouched evidence goes to the managers as well (a Date before the deadline). */
-  public static final String ESCALATE_AT = "escalateAt";
   public static final String ESCALATED = "escalated";
   // the evidence form
   public static final String CHAT_RECORD = "chatRecord";
@@ -51,15 +52,14 @@ public final class ComplaintVariables {
   }
 
   static VariableMap atStart(String linkedCase, String linkedCaseText, String kind, Date deadline, String deadlineText,
-      boolean deadlineGiven, Date escalateAt) {
+      boolean deadlineGiven) {
     return Variables.createVariables()
         .putValue(LINKED_CASE, linkedCase)
         .putValue(LINKED_CASE_TEXT, linkedCaseText)
         .putValue(COMPLAINT_KIND, kind)
         .putValue(PLATFORM_DEADLINE, deadline)
         .putValue(PLATFORM_DEADLINE_TEXT, deadlineText)
-        .putValue(DEADLINE_SOURCE, deadlineGiven ? "平台给出" : "按工作日计算")
-        .putValue(ESCALATE_AT, escalateAt);
+        .putValue(DEADLINE_SOURCE, deadlineGiven ? "平台给出" : "按工作日计算");
   }
 
   public String linkedCase() {

@@ -4,6 +4,7 @@ import com.shopdesk.aftersales.guard.deploy.DiagramHelper;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,7 @@ public class Deadlines {
   private Duration trackingResubscribe = Duration.ofMinutes(30);
   private Duration complaintResponse = Duration.ofDays(3);
   private Duration complaintEscalationLead = Duration.ofHours(12);
+  private Duration platformJudgement = Duration.ofDays(7);
 
   public String getAgreeRefund() {
     return agreeRefund.toString();
@@ -137,5 +139,33 @@ public class Deadlines {
 
   public void setComplaintEscalationLead(Duration complaintEscalationLead) {
     this.complaintEscalationLead = complaintEscalationLead;
+  }
+
+  /**
+   * The due date of a task whose deadline the platform set (the platform's deadline for the shop's evidence, as the
+   * case took it in: stated by the platform, or the configured working days): {@code ${deadlines.platformDue(
+   * platformDeadline)}}.
+   */
+  public Date platformDue(Date platformDeadline) {
+    return platformDeadline;
+  }
+
+  /**
+   * When untouched evidence goes to the managers as well: {@code complaint-escalation-lead} before the platform's
+   * deadline, or now when that has passed already.
+   */
+  public Date escalationBefore(Date platformDeadline) {
+    Date now = ClockUtil.getCurrentTime();
+    Date at = Date.from(platformDeadline.toInstant().minus(complaintEscalationLead));
+    return at.before(now) ? now : at;
+  }
+
+  /** How long the platform usually takes to judge (or to answer an appeal) before someone should look there. */
+  public String getPlatformJudgement() {
+    return platformJudgement.toString();
+  }
+
+  public void setPlatformJudgement(Duration platformJudgement) {
+    this.platformJudgement = platformJudgement;
   }
 }
