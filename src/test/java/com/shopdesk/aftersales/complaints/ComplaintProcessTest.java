@@ -207,6 +207,21 @@ class ComplaintProcessTest extends AfterSalesTest {
   }
 
   @Test
+  void theBuyerWithdrawsTheComplaint() {
+    String original = originalCase();
+    String complaint = openComplaint(original, "COMPLAINT", "SERVICE_POOR", "");
+    runDueJobsOfCase(complaint);
+    Response withdrawn = post("/api/cases/" + complaint + "/withdraw", "{\"reason\":\"买家已与客服和解\"}");
+    assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+    runDueJobsOfCase(complaint);
+    JsonNode view = caseView(complaint);
+    assertThat(view.path("resolution").asText()).isEqualTo("WITHDRAWN");
+    assertThat(view.path("remarks").toString()).contains("买家撤销投诉").contains("和解");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(complaint).count()).isZero();
+    assertThat(task(original, "retain")).as("the linked case goes on").isNotNull();
+  }
+
+  @Test
   void badLinksAreRefusedNamingTheFieldAndOpenNothing() {
     String original = originalCase();
     String orderNo = orderOf(original);
