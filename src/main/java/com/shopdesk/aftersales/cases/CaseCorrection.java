@@ -55,6 +55,12 @@ public class CaseCorrection {
     CaseRecord c = checks.openAndUnpaid(caseNo, OpenCaseChecks.Change.CORRECTED);
     RequestType newRequest = request != null ? request : c.request();
     Reason newReason = reason != null ? reason : c.reason();
+    if (c.request().complaint() || newRequest.complaint()) {
+      // a complaint is opened about a named case with the platform's deadline, which a correction cannot supply
+      throw ApiException.unprocessable("request", "a " + (c.request().complaint() ? c.request() : newRequest)
+          + " case cannot be corrected into or out of: withdraw it and open the right case")
+          .forDesk("投诉和平台介入不能通过更正转换：请撤销该售后单，再新建正确的售后单");
+    }
     if (newRequest == c.request() && newReason == c.reason()) {
       throw ApiException.badRequest(request != null ? "request" : "reason", "case " + caseNo + " is a "
           + c.request() + " request with reason " + c.reason() + " already: name the request or reason that changes")

@@ -2,6 +2,7 @@ package com.shopdesk.aftersales.cases;
 
 import com.shopdesk.aftersales.api.ApiException;
 import com.shopdesk.aftersales.api.Money;
+import com.shopdesk.aftersales.complaints.ComplaintLinks;
 import com.shopdesk.aftersales.courier.CourierEvent;
 import com.shopdesk.aftersales.courier.TrackingEvent;
 import com.shopdesk.aftersales.courier.TrackingEvents;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,9 +36,12 @@ public class CaseIntake {
   private final RefundLedger refunds;
   private final RuntimeService runtime;
   private final TrackingEvents tracking;
+  private final ComplaintLinks complaints;
 
   public CaseIntake(OrderRepository orders, CaseLedger ledger, CaseNumbers numbers, CaseRouter router,
-      CaseTimeline timeline, RefundLedger refunds, RuntimeService runtime, TrackingEvents tracking) {
+      CaseTimeline timeline, RefundLedger refunds, RuntimeService runtime, TrackingEvents tracking,
+      ComplaintLinks complaints) {
+    this.complaints = complaints;
     this.orders = orders;
     this.ledger = ledger;
     this.numbers = numbers;
@@ -63,6 +68,11 @@ public class CaseIntake {
   private Opened open(CaseRequest request, String user, String linkedFrom) {
     Order order = orders.find(request.orderNo())
         .orElseThrow(() -> ApiException.notFound("orderNo", "order " + request.orderNo() + " not found"));
+    ComplaintLinks.Link complaint = complaints.check(request, order);
+    if (complaint != null) {
+      // about another case's goods and money: it holds no items and claims nothing the linked case does not
+      return openComplaint(request, order, user, complaint);
+    }
     List<CaseRequest.CaseItem> items = itemsOf(request, order);
     orders.lock(order.orderNo());
     Map<String, String> held = ledger.openCasesHolding(order.orderNo(),
@@ -118,6 +128,34 @@ public class CaseIntake {
 
     String instanceId = start(record, order, items, request.evidence() == null ? List.of() : request.evidence(), route);
     return new Opened(caseNo, process, instanceId);
+  }
+
+  /**
+   * A complaint or an intervention: a case of its own on the order, linked to the case it is about ({@code
+   * linkedFrom} in the ledger), with that case's items and amount on record but holding neither, so the linked case
+   * and new cases on the order go on as before.
+   */
+  private Opened openComplaint(CaseRequest request, Order order, String user, ComplaintLinks.Link complaint) {
+    CaseRecord original = complaint.original();
+    CaseRouter.Route route = router.route(request.request(), request.reason(), order.status());
+    String caseNo = numbers.next();
+    List<CaseRequest.CaseItem> items = ledger.items(original.caseNo());
+    List<String> evidence = request.evidence() == null ? List.of() : request.evidence();
+    CaseRecord record = new CaseRecord(caseNo, order.orderNo(), request.request(), request.reason(), route.process(),
+        null, CaseStatus.OPEN, null, original.amount(), request.note(), user, null, null, null, original.caseNo(),
+        null, null);
+    ledger.openUnheld(record, items, evidence);
+    timeline.record(caseNo, CaseTimeline.Kind.OPENED, "开单：" + request.request().label() + "，原因："
+        + request.reason().label() + "，关联售后单 " + original.caseNo(), user);
+    timeline.record(original.caseNo(), CaseTimeline.Kind.STEP, "买家" + request.request().label() + "："
+        + request.reason().label() + "，见售后单 " + caseNo, user);
+    String category = order.item(mostValuable(items, order).sku()).orElseThrow().category();
+    VariableMap variables = CaseVariables.atStart(record, order, summary(items, order), replacements(items, order),
+        category, evidence, noReasonWindow(order));
+    variables.putAll(complaint.variables());
+    ProcessInstance instance = runtime.startProcessInstanceById(route.definitionId(), caseNo, variables);
+    ledger.linkProcessInstance(caseNo, instance.getId());
+    return new Opened(caseNo, route.process(), instance.getId());
   }
 
   /**

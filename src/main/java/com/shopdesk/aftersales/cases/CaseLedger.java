@@ -28,6 +28,22 @@ public class CaseLedger {
 
   /** Throws DuplicateKeyException when one of the items is held by another open case of the order. */
   public void open(CaseRecord c, List<CaseRequest.CaseItem> items, List<String> evidence) {
+    insert(c, items, evidence);
+    for (CaseRequest.CaseItem item : items) {
+      jdbc.update("INSERT INTO open_case_items (order_no, sku, case_no) VALUES (?, ?, ?)",
+          c.orderNo(), item.sku(), c.caseNo());
+    }
+  }
+
+  /**
+   * A case about another case's items that holds none of them (a complaint): the items are on record, but another
+   * case may be opened on them, and the linked case keeps them.
+   */
+  public void openUnheld(CaseRecord c, List<CaseRequest.CaseItem> items, List<String> evidence) {
+    insert(c, items, evidence);
+  }
+
+  private void insert(CaseRecord c, List<CaseRequest.CaseItem> items, List<String> evidence) {
     jdbc.update("""
         INSERT INTO cases (case_no, order_no, request_type, reason, process_key, status, amount, note,
           opened_by, opened_at, linked_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -36,8 +52,6 @@ public class CaseLedger {
     for (CaseRequest.CaseItem item : items) {
       jdbc.update("INSERT INTO case_items (case_no, sku, quantity, replacement_sku) VALUES (?, ?, ?, ?)",
           c.caseNo(), item.sku(), item.quantity(), item.replacementSku());
-      jdbc.update("INSERT INTO open_case_items (order_no, sku, case_no) VALUES (?, ?, ?)",
-          c.orderNo(), item.sku(), c.caseNo());
     }
     for (int i = 0; i < evidence.size(); i++) {
       jdbc.update("INSERT INTO case_evidence (case_no, seq, url) VALUES (?, ?, ?)", c.caseNo(), i, evidence.get(i));
@@ -118,13 +132,15 @@ public class CaseLedger {
 
   /**
    * What the order's open cases still ask for together (each case's amount less the goods money it has been
-   * refunded already), apart from {@code exceptCaseNo} (may be null).
+   * refunded already), apart from {@code exceptCaseNo} (may be null). Complaints and interventions ask for nothing
+   * of their own: their amount is the linked case's.
    */
   public BigDecimal openClaims(String orderNo, String exceptCaseNo) {
     return jdbc.queryForObject("""
         SELECT COALESCE(SUM(GREATEST(c.amount - COALESCE(
           (SELECT SUM(r.amount - r.shipping_amount) FROM refunds r WHERE r.case_no = c.case_no), 0), 0)), 0)
-        FROM cases c WHERE c.order_no = ? AND c.status = ? AND c.case_no <> ?""",
+        FROM cases c WHERE c.order_no = ? AND c.status = ? AND c.case_no <> ?
+          AND c.request_type NOT IN ('COMPLAINT', 'PLATFORM_INTERVENTION')""",
         BigDecimal.class, orderNo, CaseStatus.OPEN.name(), exceptCaseNo == null ? "" : exceptCaseNo);
   }
 

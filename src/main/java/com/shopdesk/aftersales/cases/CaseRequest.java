@@ -16,9 +16,14 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A buyer's after-sales request as the desk opens it. Items default to the whole order. */
+/**
+ * A buyer's after-sales request as the desk opens it. Items default to the whole order. A complaint or a platform
+ * intervention names the case it is about ({@code linkedCase}) and may bring the platform's response deadline
+ * ({@code platformDeadline}); see {@code complaints/ComplaintLinks}.
+ */
 @CaseRequest.ReplacementOnlyOnExchange
 public record CaseRequest(
     @NotBlank @Size(max = 64) String orderNo,
@@ -28,7 +33,15 @@ public record CaseRequest(
     List<@NotNull @Valid CaseItem> items,
     @DecimalMin(value = "0.00", inclusive = false, message = "must be above 0") @Digits(integer = 10, fraction = 2) BigDecimal amount,
     @Size(max = 20) List<@NotBlank @Size(max = 1000) String> evidence,
-    @Size(max = 1000) String note) {
+    @Size(max = 1000) String note,
+    @Size(max = 32) String linkedCase,
+    OffsetDateTime platformDeadline) {
+
+  /** A request that is no complaint: no linked case, no platform deadline. */
+  public CaseRequest(String orderNo, RequestType request, Reason reason, List<CaseItem> items, BigDecimal amount,
+      List<String> evidence, String note) {
+    this(orderNo, request, reason, items, amount, evidence, note, null, null);
+  }
 
   /**
    * {@code replacementSku}: for an exchange, the SKU the buyer wants instead (default, or blank: the same SKU).

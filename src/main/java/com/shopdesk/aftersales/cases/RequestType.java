@@ -22,4 +22,9 @@ public enum RequestType {
   public String label() {
     return label;
   }
+
+  /** A complaint or an intervention: about another case of the order, run by the process {@code complaint}. */
+  public boolean complaint() {
+    return this == COMPLAINT || this == PLATFORM_INTERVENTION;
+  }
 }

@@ -4,6 +4,7 @@ import com.shopdesk.aftersales.guard.deploy.DiagramHelper;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,9 @@ public class Deadlines {
   private Duration pickup = Duration.ofHours(48);
   private Duration restockCheck = Duration.ofDays(1);
   private Duration trackingResubscribe = Duration.ofMinutes(30);
+  private Duration complaintResponse = Duration.ofDays(3);
+  private Duration complaintEscalationLead = Duration.ofHours(12);
+  private Duration platformJudgement = Duration.ofDays(7);
 
   public String getAgreeRefund() {
     return agreeRefund.toString();
@@ -105,5 +109,63 @@ public class Deadlines {
 
   public void setInspection(Duration inspection) {
     this.inspection = inspection;
+  }
+
+  /**
+   * The platform's time for the shop to answer a complaint or an intervention when the platform names none. Whole
+   * days count as working days (the platform's 举证期 does: P3D is 3 working days, holidays and make-up days
+   * counted); a duration with hours or minutes (PT10M in a demo) is clock time.
+   */
+  public Duration complaintResponse() {
+    return complaintResponse;
+  }
+
+  public String getComplaintResponse() {
+    return complaintResponse.toString();
+  }
+
+  public void setComplaintResponse(Duration complaintResponse) {
+    this.complaintResponse = complaintResponse;
+  }
+
+  /** How long before the platform's deadline untouched evidence goes to the managers as well. */
+  public Duration complaintEscalationLead() {
+    return complaintEscalationLead;
+  }
+
+  public String getComplaintEscalationLead() {
+    return complaintEscalationLead.toString();
+  }
+
+  public void setComplaintEscalationLead(Duration complaintEscalationLead) {
+    this.complaintEscalationLead = complaintEscalationLead;
+  }
+
+  /**
+   * The due date of a task whose deadline the platform set (the platform's deadline for the shop's evidence, as the
+   * case took it in: stated by the platform, or the configured working days): {@code ${deadlines.platformDue(
+   * platformDeadline)}}.
+   */
+  public Date platformDue(Date platformDeadline) {
+    return platformDeadline;
+  }
+
+  /**
+   * When untouched evidence goes to the managers as well: {@code complaint-escalation-lead} before the platform's
+   * deadline, or now when that has passed already.
+   */
+  public Date escalationBefore(Date platformDeadline) {
+    Date now = ClockUtil.getCurrentTime();
+    Date at = Date.from(platformDeadline.toInstant().minus(complaintEscalationLead));
+    return at.before(now) ? now : at;
+  }
+
+  /** How long the platform usually takes to judge (or to answer an appeal) before someone should look there. */
+  public String getPlatformJudgement() {
+    return platformJudgement.toString();
+  }
+
+  public void setPlatformJudgement(Duration platformJudgement) {
+    this.platformJudgement = platformJudgement;
   }
 }

@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
  * for it, paying nothing;</li>
  * <li>every case opened by hand: a refund of the order's payment with the payment provider.</li>
  * </ul>
+ * A case the platform already paid the buyer for after judging a complaint about it (平台判定退款, recorded by the
+ * complaint's case) pays nothing: its step takes the platform's payment as the refund.
  */
 @Component
 public class IssueRefundDelegate implements JavaDelegate {
@@ -66,6 +68,11 @@ public class IssueRefundDelegate implements JavaDelegate {
     boolean transfer = platformRefund.isEmpty() && platformCases.ofCase(vars.caseNo()).isPresent();
     if (refund.status() == RefundLedger.Status.SUCCEEDED) {
       execution.setVariable("refundArrivalText", arrivalText(refund.paidAt(), order, transfer));
+      if (!refund.idempotencyKey().equals(key) && !refund.caseNo().equals(vars.caseNo())) {
+        // the platform paid it after judging a complaint about this case: recognised, never paid again
+        timeline.record(vars.caseNo(), CaseTimeline.Kind.REFUND, "平台已判定并退款 " + Money.format(refund.amount())
+            + "（投诉单 " + refund.caseNo() + "，" + refund.reference() + "），本单不再重复退款", null);
+      }
       return;
     }
     String reference;

@@ -46,6 +46,11 @@ public class RefundLedger {
     if (known.isPresent()) {
       return known.get();
     }
+    // the platform already paid the buyer this money after judging a complaint on this case: paid, not again
+    known = paidByPlatformFor(caseNo, amount);
+    if (known.isPresent()) {
+      return known.get();
+    }
     // a withdrawal that closed the case while this step waited for the order: the step is going away with the case
     List<String> closed = jdbc.queryForList("SELECT resolution FROM cases WHERE case_no = ? AND status = 'CLOSED'",
         String.class, caseNo);
@@ -63,6 +68,41 @@ public class RefundLedger {
         caseNo, orderNo, Money.of(amount), Money.of(shipping), Status.PENDING.name(), key,
         Timestamp.from(Instant.now()));
     return find(key).orElseThrow();
+  }
+
+  /**
+   * Records a refund the platform paid the buyer itself after judging a complaint or an intervention against the
+   * shop (平台判定退款): paid already, by the platform, so nothing moves here. {@code caseNo} is the complaint's case,
+   * {@code coversCaseNo} the case the complaint is about, whose own refund steps then take it as paid (see
+   * {@link #begin}). Recorded once per key; the goods money counts against what the order has left to refund.
+   */
+  public Refund recordPaidByPlatform(String caseNo, String coversCaseNo, String orderNo, BigDecimal amount, String key,
+      String reference) {
+    Optional<Refund> known = find(key);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    orders.lock(orderNo);
+    known = find(key);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    Timestamp now = Timestamp.from(Instant.now());
+    jdbc.update("""
+        INSERT INTO refunds (case_no, order_no, amount, shipping_amount, status, idempotency_key, provider_ref,
+          created_at, completed_at, paid_by, covers_case_no) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, 'PLATFORM', ?)""",
+        caseNo, orderNo, Money.of(amount), Status.SUCCEEDED.name(), key, reference, now, now, coversCaseNo);
+    return find(key).orElseThrow();
+  }
+
+  /**
+   * The platform's payment for a complaint about this case that covers {@code amount}, if any: a refund step of the
+   * case asking for that much (or less) has been paid by the platform already.
+   */
+  public Optional<Refund> paidByPlatformFor(String caseNo, BigDecimal amount) {
+    return jdbc.query("""
+        SELECT * FROM refunds WHERE covers_case_no = ? AND paid_by = 'PLATFORM' AND amount >= ?
+        ORDER BY id FETCH FIRST 1 ROWS ONLY""", (rs, i) -> refund(rs), caseNo, Money.of(amount)).stream().findFirst();
   }
 
   public void succeeded(String key, String reference) {

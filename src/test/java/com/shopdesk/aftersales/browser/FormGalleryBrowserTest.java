@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,12 @@ class FormGalleryBrowserTest extends BrowserTest {
         "returnWarehouse", "环球仓", "refundAmount", 128.0, "shippingFee", 10.0, "compensationAmount", 20.0,
         "remedy", "RESHIP", "reshipAttempts", 1));
     context.putAll(Map.of("signedBy", "门卫", "signedAtText", "2026-11-20 14:05", "actualSigner", "小区东门门卫"));
+    // the complaint's own (bpmn/complaint.bpmn): the case it is about, the platform's deadline, what was submitted
+    context.putAll(Map.of("linkedCase", source.caseNo(), "linkedCaseText", source.caseNo() + " 补发（漏发）¥128.00，处理中",
+        "complaintKind", "投诉", "platformDeadline", new Date(System.currentTimeMillis() + 3 * 86_400_000L),
+        "platformDeadlineText", "12月8日 10:00（星期二）", "platformDeadlineSource", "按工作日计算",
+        "statement", "已按约定寄出赠品",
+        "judgementNote", "平台判定支持买家"));
     runDueJobsOfCase(source.caseNo());
     engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(source.caseNo()).list()
         .forEach(pi -> engine.getRuntimeService().deleteProcessInstance(pi.getId(), "form gallery"));

@@ -54,6 +54,12 @@ class RoleTableTest extends AfterSalesTest {
         "{\"inspectionPassed\":{\"value\":true},\"disposition\":{\"value\":\"RESTOCK\"}}"));
     probes.put("Work a managers' task (主管审批)", user -> work(returnCaseAt("managerApproval"), "managerApproval", user,
         "{\"approved\":{\"value\":false}}"));
+    probes.put("Record the platform's judgement on a complaint (录入平台判定)", user -> work(
+        complaintAt("enterJudgement"), "enterJudgement", user,
+        "{\"judgement\":{\"value\":\"FOR_SHOP\"},\"judgementNote\":{\"value\":\"平台判定支持商家\"}}"));
+    probes.put("Work a complaint's evidence before the platform's deadline (平台举证临近时限（主管）)", user -> work(
+        complaintAt("submitEvidenceEscalated"), "submitEvidenceEscalated", user,
+        "{\"statement\":{\"value\":\"聊天记录已提交平台\"}}"));
     probes.put("Assign a task to someone else", this::assign);
     probes.put("Open a case (`POST /api/cases`)", this::openCase);
     probes.put("Read a case and the ledger (`GET /api/cases/…`)", this::readCase);
@@ -188,6 +194,24 @@ class RoleTableTest extends AfterSalesTest {
     assertThat(outcome(complete, done)).as("who may claim may complete").isTrue();
     assertThat(caseView(caseNo).path("handledBy").asText()).isEqualTo(user);
     return true;
+  }
+
+  /**
+   * A complaint about a fresh return, at the step: submitEvidenceEscalated (the platform's deadline an hour away, so
+   * the managers have it at once) or enterJudgement (evidence submitted).
+   */
+  private String complaintAt(String step) {
+    String original = returnCaseAt("retain");
+    Response opened = post("/api/cases", "{\"orderNo\":\"" + caseView(original).path("orderNo").asText()
+        + "\",\"request\":\"COMPLAINT\",\"reason\":\"RUDE_AGENT\",\"linkedCase\":\"" + original
+        + "\",\"platformDeadline\":\"" + OffsetDateTime.now().plusHours(1).withNano(0) + "\"}");
+    assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+    String caseNo = opened.json().path("caseNo").asText();
+    runDueJobsOfCase(caseNo);
+    if (step.equals("enterJudgement")) {
+      completeTask(caseNo, "submitEvidence", Map.of("statement", "聊天记录已提交平台"));
+    }
+    return caseNo;
   }
 
   private boolean assign(String user) {
