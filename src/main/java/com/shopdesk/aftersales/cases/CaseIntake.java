@@ -167,7 +167,7 @@ public class CaseIntake {
     String category = order.item(mostValuable(items, order).sku()).orElseThrow().category();
     ProcessInstance instance = runtime.startProcessInstanceById(route.definitionId(), record.caseNo(),
         CaseVariables.atStart(record, order, summary(items, order), replacements(items, order), category, evidence,
-            noReasonWindow(order)));
+            noReasonWindow(order)).putValue(CaseVariables.PRODUCT_SKU, mostValuable(items, order).sku()));
     ledger.linkProcessInstance(record.caseNo(), instance.getId());
     return instance.getId();
   }

@@ -30,6 +30,8 @@ public final class CaseVariables {
   public static final String LATEST_TRACKING = "latestTracking";
   public static final String REASON_LABEL = "reasonLabel";
   public static final String CATEGORY = "category";
+  /** The SKU the case is about (its most valuable item, as {@code category}): bpmn/spare-part.dmn looks it up. */
+  public static final String PRODUCT_SKU = "productSku";
   public static final String SHIPPING_INSURANCE = "shippingInsurance";
   public static final String DAYS_SINCE_DELIVERY = "daysSinceDelivery";
   public static final String LATE_FOR_NO_REASON = "lateForNoReason";

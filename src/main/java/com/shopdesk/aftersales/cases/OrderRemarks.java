@@ -64,9 +64,45 @@ public class OrderRemarks {
     return new Remark(id.getKey().longValue(), CaseLedger.time(now), written, author, flag);
   }
 
+  /**
+   * A remark on the order itself, before or apart from any case (e.g. a gift promised in chat): it belongs to no
+   * case, so no case's flag changes, and every case of the order shows it.
+   */
+  public Remark addToOrder(String orderNo, String text, String author, RemarkFlag flag) {
+    KeyHolder id = new GeneratedKeyHolder();
+    Timestamp now = Timestamp.from(Instant.now());
+    jdbc.update(connection -> {
+      PreparedStatement insert = connection.prepareStatement("""
+          INSERT INTO order_remarks (order_no, case_no, text, author, written_at, flag) VALUES (?, NULL, ?, ?, ?, ?)""",
+          new String[] {"id"});
+      insert.setString(1, orderNo);
+      insert.setString(2, text);
+      insert.setString(3, author);
+      insert.setTimestamp(4, now);
+      insert.setString(5, flag.name());
+      return insert;
+    }, id);
+    return new Remark(id.getKey().longValue(), CaseLedger.time(now), text, author, flag);
+  }
+
+  /** The case's remarks and those on its order that belong to no case (a promised gift), oldest first. */
   public List<Remark> ofCase(String caseNo) {
-    return jdbc.query("SELECT * FROM order_remarks WHERE case_no = ? ORDER BY id", (rs, i) -> new Remark(
-        rs.getLong("id"), CaseLedger.time(rs.getTimestamp("written_at")), rs.getString("text"),
-        rs.getString("author"), RemarkFlag.valueOf(rs.getString("flag"))), caseNo);
+    List<Remark> remarks = new java.util.ArrayList<>(jdbc.query(
+        "SELECT * FROM order_remarks WHERE case_no = ? ORDER BY id", (rs, i) -> remark(rs), caseNo));
+    jdbc.queryForList("SELECT order_no FROM cases WHERE case_no = ?", String.class, caseNo)
+        .forEach(orderNo -> remarks.addAll(ofOrderOnly(orderNo)));
+    remarks.sort(java.util.Comparator.comparingLong(Remark::id));
+    return remarks;
+  }
+
+  /** The remarks on the order that belong to no case, oldest first. */
+  public List<Remark> ofOrderOnly(String orderNo) {
+    return jdbc.query("SELECT * FROM order_remarks WHERE case_no IS NULL AND order_no = ? ORDER BY id",
+        (rs, i) -> remark(rs), orderNo);
+  }
+
+  private static Remark remark(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Remark(rs.getLong("id"), CaseLedger.time(rs.getTimestamp("written_at")), rs.getString("text"),
+        rs.getString("author"), RemarkFlag.valueOf(rs.getString("flag")));
   }
 }

@@ -4,7 +4,11 @@ import com.shopdesk.aftersales.cases.CaseLedger;
 import com.shopdesk.aftersales.cases.CaseRequest;
 import com.shopdesk.aftersales.cases.CaseTimeline;
 import com.shopdesk.aftersales.cases.CaseVariables;
+import com.shopdesk.aftersales.cases.Reason;
 import com.shopdesk.aftersales.courier.CourierGateway;
+import com.shopdesk.aftersales.gifts.GiftVariables;
+import com.shopdesk.aftersales.gifts.PromisedGift;
+import com.shopdesk.aftersales.gifts.PromisedGifts;
 import com.shopdesk.aftersales.orders.Order;
 import com.shopdesk.aftersales.orders.OrderRepository;
 import com.shopdesk.aftersales.warehouse.WarehouseGateway;
@@ -18,9 +22,12 @@ import org.springframework.stereotype.Component;
 /**
  * Checks a "missing item" claim the way the desk does: the warehouse's packing record against what was
  * ordered of the items the buyer says are missing, and the parcel's packed weight against the courier's
- * weight at pickup. Sets
- * {@code shortConfirmed} and {@code verificationNote} (what was found, for the agent's form), and {@code leftWhole}
- * when both show the parcel left complete (a box that arrived opened then means theft in the courier's care).
+ * weight at pickup. A missing gift is checked against the gifts an agent recorded as promised on the order
+ * (they are no order lines): one the packing record lacks is missing, and {@code giftValue} is what the missing
+ * ones are worth; with no promise recorded the warehouse has nothing to check, the claim is not confirmed and an
+ * agent decides. Sets {@code shortConfirmed} and {@code verificationNote} (what was found, for the agent's form), and
+ * {@code leftWhole} when both show the parcel left complete (a box that arrived opened then means theft in the
+ * courier's care).
  */
 @Component
 public class VerifyShortShipmentDelegate implements JavaDelegate {
@@ -32,9 +39,11 @@ public class VerifyShortShipmentDelegate implements JavaDelegate {
   private final CaseLedger ledger;
   private final OrderRepository orders;
   private final CaseTimeline timeline;
+  private final PromisedGifts gifts;
 
   public VerifyShortShipmentDelegate(WarehouseGateway warehouse, CourierGateway courier, CaseLedger ledger,
-      OrderRepository orders, CaseTimeline timeline) {
+      OrderRepository orders, CaseTimeline timeline, PromisedGifts gifts) {
+    this.gifts = gifts;
     this.warehouse = warehouse;
     this.courier = courier;
     this.ledger = ledger;
@@ -48,7 +57,29 @@ public class VerifyShortShipmentDelegate implements JavaDelegate {
     List<String> found = new ArrayList<>();
     boolean confirmed = false;
     Optional<WarehouseGateway.PackingRecord> packed = warehouse.packingRecord(vars.orderNo());
-    if (packed.isEmpty()) {
+    boolean gift = Reason.MISSING_GIFT.name().equals(execution.getVariable(CaseVariables.REASON));
+    if (gift) {
+      List<PromisedGift> promised = gifts.ofOrder(vars.orderNo());
+      List<PromisedGift> missing = gifts.missingFrom(vars.orderNo(),
+          packed.map(WarehouseGateway.PackingRecord::items).orElse(null));
+      GiftVariables.of(execution).missing(promised.isEmpty() ? List.of() : missing.isEmpty() ? promised : missing);
+      if (promised.isEmpty()) {
+        // nothing recorded to check against: the weight cannot say which gift, so an agent decides
+        String note = "订单上没有登记承诺的赠品，仓库无从核对，请查看聊天记录";
+        vars.shortShipment(false, note);
+        ReshipVariables.of(execution).leftWhole(false);
+        timeline.record(vars.caseNo(), CaseTimeline.Kind.STEP, "未核实到漏发：" + note, null);
+        return;
+      }
+      if (packed.isEmpty()) {
+        found.add("仓库无打包记录");
+      } else if (!missing.isEmpty()) {
+        confirmed = true;
+        missing.forEach(g -> found.add("打包记录里没有承诺的赠品 " + g.label()));
+      } else {
+        found.add("打包记录显示承诺的赠品已装入");
+      }
+    } else if (packed.isEmpty()) {
       found.add("仓库无打包记录");
     } else {
       Order order = orders.find(vars.orderNo()).orElseThrow();

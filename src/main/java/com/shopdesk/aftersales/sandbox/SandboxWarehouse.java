@@ -127,6 +127,32 @@ public class SandboxWarehouse implements WarehouseGateway {
   }
 
   @Override
+  public Reshipment shipExtraItems(String orderNo, String caseNo, int attempt, Map<String, Integer> items,
+      ExtraPurpose purpose) {
+    return db.call(() -> {
+      outages.check(SandboxOutages.SandboxSystem.WAREHOUSE);
+      var known = jdbc.query("SELECT carrier, tracking_no FROM sandbox_extra_shipments WHERE case_no = ? "
+          + "AND attempt = ?", (rs, i) -> new Reshipment(rs.getString(1), rs.getString(2)), caseNo, attempt);
+      if (!known.isEmpty()) {
+        return known.get(0);
+      }
+      Reshipment parcel = new Reshipment("ZTO", "ZTX" + caseNo.replaceAll("\\D", "") + attempt);
+      String encoded = items.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue())
+          .collect(java.util.stream.Collectors.joining(","));
+      jdbc.update("INSERT INTO sandbox_extra_shipments (case_no, attempt, order_no, items, purpose, carrier, "
+          + "tracking_no, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", caseNo, attempt, orderNo, encoded,
+          purpose.name(), parcel.carrier(), parcel.trackingNo(), Timestamp.from(Instant.now()));
+      return parcel;
+    });
+  }
+
+  /** What the warehouse sent for a case that was no order line, as "SKU:n,…" per parcel (testers). */
+  public java.util.List<String> extraShipments(String caseNo) {
+    return jdbc.queryForList("SELECT purpose || ' ' || items FROM sandbox_extra_shipments WHERE case_no = ? "
+        + "ORDER BY attempt", String.class, caseNo);
+  }
+
+  @Override
   public boolean withdrawParcel(String carrier, String trackingNo) {
     return db.call(() -> {
       outages.check(SandboxOutages.SandboxSystem.WAREHOUSE);

@@ -25,6 +25,17 @@ public interface WarehouseGateway {
   Reshipment createReshipment(String orderNo, String caseNo, int attempt, Map<String, Integer> items);
 
   /**
+   * Ships SKUs that are no line of the order (a promised gift, a spare part) to the order's buyer in a parcel of
+   * their own. {@code purpose} says why, for the warehouse's pick list. The same case and attempt always give the
+   * same parcel.
+   */
+  Reshipment shipExtraItems(String orderNo, String caseNo, int attempt, Map<String, Integer> items,
+      ExtraPurpose purpose);
+
+  /** Why the warehouse sends something that was not ordered. */
+  enum ExtraPurpose { GIFT, SPARE_PART }
+
+  /**
    * Takes back a parcel the warehouse packed that no courier has collected, so it cannot go out after the case
    * moved on. False when a courier collected it after all. Repeating it is harmless.
    */

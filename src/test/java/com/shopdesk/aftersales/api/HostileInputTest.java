@@ -292,6 +292,15 @@ class HostileInputTest extends AfterSalesTest {
             {"text":"答应补寄龙井小样","flag":"YELLOW"}""", List.of(
             Field.text("text", 500, true),
             Field.of("flag", Kind.ENUM, true)), 201, false),
+        new BodyEndpoint("POST /api/orders/{orderNo}/promised-gifts", "/api/orders/" + fixtureOrder
+            + "/promised-gifts", AGENT, """
+            {"sku":"H-G-%s","name":"龙井小样 5g","quantity":1,"value":8.00,"note":"聊天中答应"}""".formatted(unique),
+            List.of(
+            Field.text("sku", 64, true),
+            Field.text("name", 100, true),
+            Field.integer("quantity", false, false),
+            Field.money("value", true, false),
+            Field.text("note", 500, false)), 201, false),
         new BodyEndpoint("POST /api/cases/{caseNo}/withdraw", "/api/cases/" + withdrawnCase + "/withdraw", AGENT, """
             {"reason":"买家不想要了"}""", List.of(Field.text("reason", 500, true)), 200, false),
         new BodyEndpoint("PATCH /api/cases/{caseNo}", "/api/cases/" + correctedCase, AGENT, """
@@ -611,6 +620,13 @@ class HostileInputTest extends AfterSalesTest {
       out.add(get(endpoint, "SQL", base + "x'%20OR%20'1'='1", user, 404, field).mentioning("x' OR '1'='1 not found"));
       out.add(get(endpoint, "4000 characters", base + "x".repeat(4000), user, 404, field).mentioning("not found"));
       out.addAll(rejectedBeforeTheApp(endpoint, "GET", base, user, null));
+    }
+    String gifts = "GET /api/orders/{orderNo}/promised-gifts";
+    for (String[] at : new String[][] {{"unknown", "NOPE-1", "NOPE-1 not found"},
+        {"markup", "%3Cscript%3Ealert(1)%3C-script%3E", "<script>alert(1)<-script> not found"},
+        {"Chinese", "%E8%AE%A2%E5%8D%95", "订单 not found"}, {"SQL", "x'%20OR%20'1'='1", "x' OR '1'='1 not found"},
+        {"4000 characters", "x".repeat(4000), "not found"}}) {
+      out.add(get(gifts, at[0], "/api/orders/" + at[1] + "/promised-gifts", AGENT, 404, "orderNo").mentioning(at[2]));
     }
     String cases = "GET /api/cases";
     String whole = "limit must be a whole number";

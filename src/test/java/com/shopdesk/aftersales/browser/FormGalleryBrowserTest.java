@@ -55,6 +55,7 @@ class FormGalleryBrowserTest extends BrowserTest {
         "platformDeadlineText", "12月8日 10:00（星期二）", "platformDeadlineSource", "按工作日计算",
         "statement", "已按约定寄出赠品",
         "judgementNote", "平台判定支持买家"));
+    context.putAll(Map.of("partSku", "CBJ-01-SEAL", "partName", "茶吧机防漏密封圈组件"));
     runDueJobsOfCase(source.caseNo());
     engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(source.caseNo()).list()
         .forEach(pi -> engine.getRuntimeService().deleteProcessInstance(pi.getId(), "form gallery"));

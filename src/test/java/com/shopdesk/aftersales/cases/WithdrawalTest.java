@@ -351,7 +351,9 @@ class WithdrawalTest extends AfterSalesTest {
     @Test
     void atTheRemedyChoice() {
       String orderNo = order("DELIVERED", "128.00", 1);
-      warehouse.packed(orderNo, Map.of("LJ-250", 0), null);
+      warehouse.packed(orderNo, Map.of("LJ-250", 1), null);
+      assertThat(post("/api/orders/" + orderNo + "/promised-gifts",
+          "{\"sku\":\"LJ-S5\",\"name\":\"龙井小样 5g\",\"value\":20.00}").status()).isEqualTo(201);
       String caseNo = open("{\"orderNo\":\"" + orderNo + "\",\"request\":\"RESHIP\",\"reason\":\"MISSING_GIFT\","
           + "\"amount\":20.00}");
       assertThat(task(caseNo, "remedy")).isNotNull();

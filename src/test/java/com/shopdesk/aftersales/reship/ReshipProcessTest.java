@@ -178,7 +178,9 @@ class ReshipProcessTest extends AfterSalesTest {
     @Test
     void aMissingGiftIsSuggestedAsAPartialRefund() {
       String orderNo = shippedOrder("DELIVERED", "128.00", 1);
-      warehouse.packed(orderNo, Map.of("LJ-250", 0), null);
+      warehouse.packed(orderNo, Map.of("LJ-250", 1), null);
+      assertThat(post("/api/orders/" + orderNo + "/promised-gifts",
+          "{\"sku\":\"LJ-S5\",\"name\":\"龙井小样 5g\",\"value\":20.00}").status()).isEqualTo(201);
       String caseNo = openCase(orderNo, "RESHIP", "MISSING_GIFT", "20.00");
       assertThat(taskVariable(caseNo, "remedy", "remedy")).isEqualTo("REFUND");
       assertThat(taskVariable(caseNo, "remedy", "refundAmount")).isEqualTo(20.0);

@@ -69,6 +69,7 @@ class RoleTableTest extends AfterSalesTest {
     probes.put("Correct a case in Tasklist (启动流程 → 修改售后申请)", this::correctInTasklist);
     probes.put("Remark on a case (`POST /api/cases/{caseNo}/remarks`)", this::remark);
     probes.put("Ask where a refund is (`POST /api/cases/{caseNo}/refund-inquiries`)", this::refundInquiry);
+    probes.put("Record a gift promised to the buyer (`POST /api/orders/{orderNo}/promised-gifts`)", this::promiseGift);
     probes.put("Import or update an order (`POST /api/orders`)", this::importAnOrder);
     probes.put("Push a courier event (`POST /api/courier-events`)", this::courierEvent);
     probes.put("Control the sandbox (`/sandbox/…`)", this::sandbox);
@@ -275,6 +276,15 @@ class RoleTableTest extends AfterSalesTest {
     Response r = as(user, "POST", "/api/cases/" + caseNo + "/refund-inquiries", "{}");
     return outcome(r, count("SELECT COUNT(*) FROM case_timeline WHERE case_no = ? AND text LIKE '买家询问退款到账%'",
         caseNo) == 1);
+  }
+
+  private boolean promiseGift(String user) {
+    String orderNo = newOrderNo();
+    importOrder(orderNo, "DELIVERED", "ZT-" + orderNo, "88.00", 1);
+    Response r = as(user, "POST", "/api/orders/" + orderNo + "/promised-gifts",
+        "{\"sku\":\"LJ-S5\",\"name\":\"龙井小样 5g\",\"value\":8.00}");
+    return outcome(r, count("SELECT COUNT(*) FROM promised_gifts WHERE order_no = ?", orderNo) == 1
+        && count("SELECT COUNT(*) FROM order_remarks WHERE order_no = ? AND flag = 'YELLOW'", orderNo) == 1);
   }
 
   private boolean importAnOrder(String user) {
