@@ -39,6 +39,16 @@ public class Carriers {
     return nameOf(code) + " " + trackingNo;
   }
 
+  /** Whether the desk knows this carrier code (the codes a form may offer an agent). */
+  public static boolean known(String code) {
+    return code != null && NAMES.containsKey(code);
+  }
+
+  /** Whether the parcel went with the postal service (EMS, 邮政快递包裹 / E邮宝), whose scans the platform does not show. */
+  public static boolean postal(String code) {
+    return "EMS".equals(code) || "YZPY".equals(code);
+  }
+
   public static String nameOf(String code) {
     return code == null ? "" : NAMES.getOrDefault(code.toUpperCase(java.util.Locale.ROOT), code);
   }
