@@ -196,6 +196,8 @@ class NoTrackingProcessTest extends AfterSalesTest {
     String orderNo = shippedOrder("ZTO", number);
     String caseNo = openCase(orderNo);
     String taskId = task(caseNo, "diagnose").getId();
+    String otherNumber = "YT" + orderDigits();
+    shippedOrder("YTO", otherNumber);
     String good = "\"correctTrackingNo\":{\"value\":\"YT12345678\"}";
     String[][] bad = {
         {finding("WRONG_PARCEL") + ",\"correctCarrier\":{\"value\":\"FAKE\"}," + good, "correctCarrier"},
@@ -207,6 +209,10 @@ class NoTrackingProcessTest extends AfterSalesTest {
         {finding("POSTAL") + ",\"postalCarrier\":{\"value\":\"ZTO\"}", "postalCarrier"},
         {finding("HAS_TRACKING") + ",\"correctCarrier\":{\"value\":\"YTO\"}," + good, "correctCarrier"},
         {finding("LOST"), "trackingFinding"},
+        {finding("WRONG_PARCEL") + ",\"correctCarrier\":{\"value\":\"ZTO\"},"
+            + "\"correctTrackingNo\":{\"value\":\"" + number + "\"}", "correctTrackingNo"},
+        {finding("WRONG_PARCEL") + ",\"correctCarrier\":{\"value\":\"YTO\"},"
+            + "\"correctTrackingNo\":{\"value\":\"" + otherNumber + "\"}", "correctTrackingNo"},
     };
     for (String[] b : bad) {
       Response r = diagnose(caseNo, b[0]);
