@@ -44,11 +44,6 @@ public class Carriers {
     return code != null && NAMES.containsKey(code);
   }
 
-  /** Whether the parcel went with the postal service (EMS, 邮政快递包裹 / E邮宝), whose scans the platform does not show. */
-  public static boolean postal(String code) {
-    return "EMS".equals(code) || "YZPY".equals(code);
-  }
-
   public static String nameOf(String code) {
     return code == null ? "" : NAMES.getOrDefault(code.toUpperCase(java.util.Locale.ROOT), code);
   }

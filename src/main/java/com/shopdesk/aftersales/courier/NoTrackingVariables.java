@@ -6,7 +6,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * The variables of the process {@code no-tracking} (查不到物流) beyond the case's own: what the agent found
- * ({@code trackingFinding}, one of {@link Finding}), the right parcel when the order's was wrong
+ * ({@code trackingFinding}: WRONG_PARCEL, POSTAL, NOT_HANDED_OVER or HAS_TRACKING, the options of the form
+ * no-tracking-diagnosis), the right parcel when the order's was wrong
  * ({@code correctCarrier}, {@code correctTrackingNo}), the postal service's code for a postal parcel
  * ({@code postalCarrier}), and the parcel as it was before a correction ({@code oldParcel}, for the remark).
  */
@@ -16,9 +17,6 @@ public final class NoTrackingVariables {
   public static final String CORRECT_TRACKING_NO = "correctTrackingNo";
   public static final String POSTAL_CARRIER = "postalCarrier";
   public static final String OLD_PARCEL = "oldParcel";
-
-  /** Why the buyer sees no tracking, as the agent found it (the options of the form no-tracking-diagnosis). */
-  public enum Finding { WRONG_PARCEL, POSTAL, NOT_HANDED_OVER, HAS_TRACKING }
 
   /** A tracking number as couriers print them; the form's pattern for {@code correctTrackingNo} is the same. */
   public static final Pattern TRACKING_NO = Pattern.compile("^[A-Za-z0-9]{8,30}$");

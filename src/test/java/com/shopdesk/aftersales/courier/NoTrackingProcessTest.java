@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.shopdesk.aftersales.AfterSalesTest;
+import com.shopdesk.aftersales.guard.forms.FormSchema;
 import com.shopdesk.aftersales.sandbox.SandboxOutages;
 import com.shopdesk.aftersales.sandbox.SandboxTracking;
 import com.shopdesk.aftersales.sandbox.SandboxWarehouse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -271,6 +274,18 @@ class NoTrackingProcessTest extends AfterSalesTest {
     runDueJobsOfCase(caseNo);
     assertThat(warehouse.handoverChases("ZTO", number)).isEqualTo(1);
     assertThat(buyerMessages(caseNo)).contains("还没交给快递");
+  }
+
+  @Test
+  void theFormOffersOnlyCarriersTheDeskKnows() throws Exception {
+    FormSchema form = FormSchema.parse("no-tracking-diagnosis.form",
+        Files.readAllBytes(Path.of("forms/no-tracking-diagnosis.form")));
+    for (String key : new String[] {"correctCarrier", "postalCarrier"}) {
+      assertThat(form.fields().get(key).options()).as(key).isNotEmpty()
+          .allSatisfy(code -> assertThat(Carriers.known((String) code)).as(code + " in Carriers").isTrue());
+    }
+    assertThat(form.fields().get("correctTrackingNo").pattern().pattern())
+        .isEqualTo(NoTrackingVariables.TRACKING_NO.pattern());
   }
 
   @Test
