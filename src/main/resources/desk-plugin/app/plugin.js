@@ -13,7 +13,8 @@ const RESOLUTION = {
   REFUNDED: '已退款', WITHDRAWN: '买家撤销', REJECTED: '已拒绝', REFUSED: '拒绝退款', TO_RETURN: '转退货退款',
   RESOLVED: '已解决', NOT_CONFIRMED: '未确认', EXPIRED: '超时关闭', CANCELLED: '已取消', TO_EXCHANGE: '转换货',
   RETAINED: '买家保留商品', RESHIPPED: '已补发', GOODS_IN_LIEU: '以货代款', FOUND: '包裹已找到', EXCHANGED: '已换货',
-  COMPENSATED: '已补偿'
+  COMPENSATED: '已补偿',
+  TRACKING_CORRECTED: '已更正单号', POSTAL_TRACKED: '邮政件已查询', TRACKING_SHOWN: '已告知物流', TO_RESHIP: '转补发'
 };
 const INSTANCE_STATE = {
   ACTIVE: '进行中', SUSPENDED: '已挂起', COMPLETED: '已完成', EXTERNALLY_TERMINATED: '被取消',

@@ -39,6 +39,11 @@ public class Carriers {
     return nameOf(code) + " " + trackingNo;
   }
 
+  /** Whether the desk knows this carrier code (the codes a form may offer an agent). */
+  public static boolean known(String code) {
+    return code != null && NAMES.containsKey(code);
+  }
+
   public static String nameOf(String code) {
     return code == null ? "" : NAMES.getOrDefault(code.toUpperCase(java.util.Locale.ROOT), code);
   }

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Asks the courier for the parcel's tracking now (a push may have been missed) and stores what it says,
  * setting {@code latestEvent} (e.g. DELIVERED, or NONE), {@code parcelOutcome} (what it means for an
- * interception) and {@code latestTracking} (for the agent's form).
+ * interception) and {@code latestTracking} (for the agent's form). Optional input {@code carrier}: ask under this
+ * carrier code instead of the case's (a postal parcel looked up as 邮政, {@code ${postalCarrier}}).
  */
 @Component
 public class QueryTrackingDelegate implements JavaDelegate {

@@ -137,6 +137,23 @@ public class OrderRepository {
     return true;
   }
 
+  /**
+   * Puts the right carrier and tracking number on the order's outbound parcel that was recorded with the wrong ones
+   * (the warehouse picked the wrong courier or typed the number wrong). False when the order has no outbound parcel
+   * with the old ones (corrected already). Refused when another parcel already has the new ones.
+   */
+  public boolean correctOutbound(String orderNo, String oldCarrier, String oldTrackingNo, String carrier,
+      String trackingNo) {
+    Integer taken = jdbc.queryForObject("SELECT COUNT(*) FROM shipments WHERE carrier = ? AND tracking_no = ?",
+        Integer.class, carrier, trackingNo);
+    if (taken != null && taken > 0) {
+      throw new IllegalStateException("parcel " + carrier + " " + trackingNo + " is recorded already");
+    }
+    return jdbc.update("UPDATE shipments SET carrier = ?, tracking_no = ? WHERE order_no = ? AND kind = ? "
+        + "AND carrier = ? AND tracking_no = ?", carrier, trackingNo, orderNo, ShipmentKind.OUTBOUND.name(),
+        oldCarrier, oldTrackingNo) > 0;
+  }
+
   /** The warehouse took the parcel back before any courier collected it. */
   public void markWithdrawn(String carrier, String trackingNo, OffsetDateTime at) {
     jdbc.update("UPDATE shipments SET withdrawn_at = ? WHERE carrier = ? AND tracking_no = ? AND withdrawn_at IS NULL",

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class PlatformReplies {
   /** Resolutions that leave the refund to something else: paid (by the refund step), withdrawn, handed over. */
-  private static final Set<String> NOT_REFUSED = Set.of("REFUNDED", "WITHDRAWN", "TO_RETURN", "TO_EXCHANGE");
+  private static final Set<String> NOT_REFUSED = Set.of("REFUNDED", "WITHDRAWN", "TO_RETURN", "TO_EXCHANGE", "TO_RESHIP");
 
   private final PlatformCases platformCases;
   private final RuntimeService runtime;

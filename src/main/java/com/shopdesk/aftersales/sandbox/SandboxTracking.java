@@ -14,9 +14,11 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "aftersales.adapters.tracking", havingValue = "sandbox", matchIfMissing = true)
 public class SandboxTracking implements TrackingService {
   private final SandboxCourier courier;
+  private final SandboxDatabase db;
 
-  public SandboxTracking(SandboxCourier courier) {
+  public SandboxTracking(SandboxCourier courier, SandboxDatabase db) {
     this.courier = courier;
+    this.db = db;
   }
 
   @Override
@@ -26,7 +28,20 @@ public class SandboxTracking implements TrackingService {
 
   @Override
   public void subscribe(String carrier, String trackingNo) {
-    // the sandbox courier pushes every scan of every parcel
+    // the sandbox courier pushes every scan of every parcel anyway; it remembers who asked, as a real service would
+    db.run(() -> {
+      if (!subscribed(carrier, trackingNo)) {
+        db.jdbc().update("INSERT INTO sandbox_tracking_subscriptions (carrier, tracking_no, subscribed_at) VALUES (?, ?, ?)",
+            carrier, trackingNo, java.sql.Timestamp.from(java.time.Instant.now()));
+      }
+    });
+  }
+
+  /** Whether the desk asked to follow this parcel. */
+  public boolean subscribed(String carrier, String trackingNo) {
+    Integer n = db.jdbc().queryForObject("SELECT COUNT(*) FROM sandbox_tracking_subscriptions WHERE carrier = ? "
+        + "AND tracking_no = ?", Integer.class, carrier, trackingNo);
+    return n != null && n > 0;
   }
 
   @Override

@@ -169,6 +169,22 @@ public class SandboxWarehouse implements WarehouseGateway {
     });
   }
 
+  @Override
+  public void chaseHandover(String orderNo, String carrier, String trackingNo) {
+    db.run(() -> {
+      outages.check(SandboxOutages.SandboxSystem.WAREHOUSE);
+      jdbc.update("INSERT INTO sandbox_handover_chases (order_no, carrier, tracking_no, chased_at) VALUES (?, ?, ?, ?)",
+          orderNo, carrier, trackingNo, Timestamp.from(Instant.now()));
+    });
+  }
+
+  /** How often the warehouse was chased to hand the parcel to its courier. */
+  public int handoverChases(String carrier, String trackingNo) {
+    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM sandbox_handover_chases WHERE carrier = ? AND tracking_no = ?",
+        Integer.class, carrier, trackingNo);
+    return n == null ? 0 : n;
+  }
+
   public boolean withdrawn(String carrier, String trackingNo) {
     Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM sandbox_withdrawn_parcels WHERE carrier = ? "
         + "AND tracking_no = ?", Integer.class, carrier, trackingNo);

@@ -41,6 +41,12 @@ public interface WarehouseGateway {
    */
   boolean withdrawParcel(String carrier, String trackingNo);
 
+  /**
+   * Chases a parcel the warehouse packed and marked shipped but has not handed to the courier yet (a big sale's
+   * backlog): hand it over now. Repeating it is harmless.
+   */
+  void chaseHandover(String orderNo, String carrier, String trackingNo);
+
   /** Cancelled, or already handed to a courier with this tracking number. */
   record CancelOutcome(boolean cancelled, String carrier, String trackingNo) {
     public static CancelOutcome wasCancelled() {

@@ -79,6 +79,7 @@ class RoutingDecisionTest extends AfterSalesTest {
       "LOGISTICS,     NO_TRACKING,    SHIPPED,   no-tracking",
       "REFUND_ONLY,   NO_TRACKING,    SHIPPED,   no-tracking",
       "LOGISTICS,     NO_TRACKING,    DELIVERED, none",
+      "RESHIP,        NO_TRACKING,    SHIPPED,   reship",
       "LOGISTICS,     STALLED,        SHIPPED,   reship",
       "LOGISTICS,     QUALITY,        DELIVERED, none",
   })
