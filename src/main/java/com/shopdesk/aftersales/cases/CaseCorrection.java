@@ -61,6 +61,11 @@ public class CaseCorrection {
           .forDesk("售后单 " + caseNo + " 已是「" + c.request().label() + "」、原因「" + c.reason().label()
               + "」：请选择要改成的申请类型或原因");
     }
+    if (newReason == Reason.ADDRESS_CHANGE) {
+      throw ApiException.badRequest("reason", "a case corrected to ADDRESS_CHANGE would have no new address: "
+          + "withdraw case " + caseNo + " and open one with the address")
+          .forDesk("改地址需要买家的新地址：请撤销售后单 " + caseNo + "，再带新地址重新开单");
+    }
     List<Parcel> parcels = checks.parcelsOf(c);
     for (Parcel parcel : parcels) {
       if (parcel.kind() != ShipmentKind.RETURN) {

@@ -6,7 +6,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands a closed case over to a new one for the same order and amount, linked to it. Input {@code request}:
- * what the new case is, e.g. RETURN_REFUND after an interception the buyer could not stop.
+ * what the new case is, e.g. RETURN_REFUND after an interception the buyer could not stop. Optional input
+ * {@code reason}: the new case's reason, default this case's (an address change handed over as a return is the
+ * buyer's own reason, PERSONAL, so it is not routed back to the address change).
  */
 @Component
 public class OpenLinkedCaseDelegate implements JavaDelegate {
@@ -26,7 +28,7 @@ public class OpenLinkedCaseDelegate implements JavaDelegate {
     RequestType request = RequestType.valueOf(TaskInputs.required(execution, "request"));
     CaseRecord from = ledger.find(vars.caseNo()).orElseThrow();
     CaseIntake.Opened opened = intake.openLinked(from.caseNo(), new CaseRequest(from.orderNo(), request,
-        from.reason(), ledger.items(from.caseNo()), from.amount(), ledger.evidence(from.caseNo()), from.note()));
+        TaskInputs.choice(execution, "reason", Reason.class, from.reason()), ledger.items(from.caseNo()), from.amount(), ledger.evidence(from.caseNo()), from.note()));
     timeline.record(from.caseNo(), CaseTimeline.Kind.STEP, "已转" + request.label() + "：售后单 " + opened.caseNo(), null);
     execution.setVariable("linkedCaseNo", opened.caseNo());
   }

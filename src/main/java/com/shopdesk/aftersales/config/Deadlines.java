@@ -27,6 +27,7 @@ public class Deadlines {
   private Duration pickup = Duration.ofHours(48);
   private Duration restockCheck = Duration.ofDays(1);
   private Duration trackingResubscribe = Duration.ofMinutes(30);
+  private Duration redirectDelivery = Duration.ofDays(5);
 
   public String getAgreeRefund() {
     return agreeRefund.toString();
@@ -105,5 +106,14 @@ public class Deadlines {
 
   public void setInspection(Duration inspection) {
     this.inspection = inspection;
+  }
+
+  /** How long a redirected (改址、转邮政) parcel may take to be delivered or come back before the tracking is asked. */
+  public String getRedirectDelivery() {
+    return redirectDelivery.toString();
+  }
+
+  public void setRedirectDelivery(Duration redirectDelivery) {
+    this.redirectDelivery = redirectDelivery;
   }
 }
