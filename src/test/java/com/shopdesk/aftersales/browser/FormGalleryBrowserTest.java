@@ -47,6 +47,8 @@ class FormGalleryBrowserTest extends BrowserTest {
         "verificationNote", "打包记录显示 LJ-250 订购 2 件，只装了 1 件", "inspectionComment", "外包装完好，商品未使用",
         "returnWarehouse", "环球仓", "refundAmount", 128.0, "shippingFee", 10.0, "compensationAmount", 20.0,
         "remedy", "RESHIP", "reshipAttempts", 1));
+    context.putAll(Map.of("newAddress", "李先生 13900000001 江苏省苏州市姑苏区人民路 88 号",
+        "redirectNote", "包裹已签收，快递无法改派"));
     runDueJobsOfCase(source.caseNo());
     engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(source.caseNo()).list()
         .forEach(pi -> engine.getRuntimeService().deleteProcessInstance(pi.getId(), "form gallery"));
