@@ -2,6 +2,7 @@ package com.shopdesk.aftersales.cases;
 
 import com.shopdesk.aftersales.api.ApiException;
 import com.shopdesk.aftersales.courier.Carriers;
+import com.shopdesk.aftersales.courier.ParcelRedirectVariables;
 import com.shopdesk.aftersales.orders.Order;
 import com.shopdesk.aftersales.orders.OrderRepository;
 import com.shopdesk.aftersales.orders.Parcel;
@@ -111,6 +112,9 @@ public class CaseCorrection {
     }
     if (Boolean.TRUE.equals(runtime.getVariable(c.processInstanceId(), CaseVariables.INTERCEPTION_REQUESTED))) {
       acted.add(new Acted("asked the courier to intercept the parcel", "请快递拦截了包裹"));
+    }
+    if (Boolean.TRUE.equals(runtime.getVariable(c.processInstanceId(), ParcelRedirectVariables.REDIRECT_ACCEPTED))) {
+      acted.add(new Acted("had the courier redirect the parcel", "请快递改址或转邮政了包裹"));
     }
     if (!parcels.isEmpty()) {
       Parcel first = parcels.get(0);

@@ -174,6 +174,28 @@ class ParcelRedirectProcessTest extends AfterSalesTest {
     }
 
     @Test
+    void aCaseIsNotCorrectedIntoAnAddressChangeWithoutAnAddress() {
+      String orderNo = order("SHIPPED", "ZTO", "50.00");
+      Response opened = post("/api/cases", "{\"orderNo\":\"" + orderNo + "\",\"request\":\"LOGISTICS\",\"reason\":\"STALLED\"}");
+      assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+      String caseNo = opened.json().path("caseNo").asText();
+      Response r = send("PATCH", "/api/cases/" + caseNo, "{\"reason\":\"ADDRESS_CHANGE\"}", "agent1", USER_PASSWORD);
+      assertThat(r.status()).as(r.body()).isEqualTo(400);
+      assertThat(r.json().path("field").asText()).isEqualTo("reason");
+      assertThat(caseView(caseNo).path("reason").asText()).isEqualTo("STALLED");
+    }
+
+    @Test
+    void aRedirectedCaseIsNotCorrectedIntoAnotherProcess() {
+      String orderNo = order("SHIPPED", "ZTO", "128.00");
+      String caseNo = open(orderNo, "ADDRESS_CHANGE", NEW_ADDRESS);
+      Response r = send("PATCH", "/api/cases/" + caseNo, "{\"reason\":\"STALLED\"}", "agent1", USER_PASSWORD);
+      assertThat(r.status()).as(r.body()).isEqualTo(409);
+      assertThat(r.body()).contains("redirect");
+      assertThat(caseView(caseNo).path("process").asText()).isEqualTo("parcel-redirect");
+    }
+
+    @Test
     void onlyAgentsDecideAndOnlyWithTheFormsChoices() {
       String caseNo = open(signedOrder(), "ADDRESS_CHANGE", NEW_ADDRESS);
       String taskId = task(caseNo, "decide").getId();
