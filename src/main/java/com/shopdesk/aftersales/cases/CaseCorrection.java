@@ -2,6 +2,7 @@ package com.shopdesk.aftersales.cases;
 
 import com.shopdesk.aftersales.api.ApiException;
 import com.shopdesk.aftersales.courier.Carriers;
+import com.shopdesk.aftersales.courier.ParcelRedirectVariables;
 import com.shopdesk.aftersales.orders.Order;
 import com.shopdesk.aftersales.orders.OrderRepository;
 import com.shopdesk.aftersales.orders.Parcel;
@@ -67,6 +68,11 @@ public class CaseCorrection {
           .forDesk("售后单 " + caseNo + " 已是「" + c.request().label() + "」、原因「" + c.reason().label()
               + "」：请选择要改成的申请类型或原因");
     }
+    if (newReason == Reason.ADDRESS_CHANGE) {
+      throw ApiException.badRequest("reason", "a case corrected to ADDRESS_CHANGE would have no new address: "
+          + "withdraw case " + caseNo + " and open one with the address")
+          .forDesk("改地址需要买家的新地址：请撤销售后单 " + caseNo + "，再带新地址重新开单");
+    }
     List<Parcel> parcels = checks.parcelsOf(c);
     for (Parcel parcel : parcels) {
       if (parcel.kind() != ShipmentKind.RETURN) {
@@ -112,6 +118,9 @@ public class CaseCorrection {
     }
     if (Boolean.TRUE.equals(runtime.getVariable(c.processInstanceId(), CaseVariables.INTERCEPTION_REQUESTED))) {
       acted.add(new Acted("asked the courier to intercept the parcel", "请快递拦截了包裹"));
+    }
+    if (Boolean.TRUE.equals(runtime.getVariable(c.processInstanceId(), ParcelRedirectVariables.REDIRECT_ACCEPTED))) {
+      acted.add(new Acted("had the courier redirect the parcel", "请快递改址或转邮政了包裹"));
     }
     if (!parcels.isEmpty()) {
       Parcel first = parcels.get(0);

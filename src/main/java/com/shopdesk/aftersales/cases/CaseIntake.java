@@ -4,6 +4,7 @@ import com.shopdesk.aftersales.api.ApiException;
 import com.shopdesk.aftersales.api.Money;
 import com.shopdesk.aftersales.complaints.ComplaintLinks;
 import com.shopdesk.aftersales.courier.CourierEvent;
+import com.shopdesk.aftersales.courier.ParcelRedirectVariables;
 import com.shopdesk.aftersales.courier.TrackingEvent;
 import com.shopdesk.aftersales.courier.TrackingEvents;
 import com.shopdesk.aftersales.orders.Order;
@@ -89,6 +90,10 @@ public class CaseIntake {
           : "order " + order.orderNo() + " was paid " + Money.of(order.paidAmount()).toPlainString()
               + ": nothing is left to refund");
     }
+    if (request.reason() == Reason.ADDRESS_CHANGE && (request.address() == null || request.address().isBlank())) {
+      throw ApiException.badRequest("address", "address is required for ADDRESS_CHANGE: the buyer's new name, phone "
+          + "and full address");
+    }
     if (request.reason().moneyOnly() && request.amount() == null) {
       throw ApiException.badRequest("amount", "amount is required for " + request.reason() + " (" + request.reason()
           .label() + "): name the difference to refund, not the goods' value");
@@ -124,9 +129,11 @@ public class CaseIntake {
     }
     timeline.record(caseNo, CaseTimeline.Kind.OPENED, "开单：" + request.request().label() + "，原因："
         + request.reason().label() + "，金额 " + Money.format(amount)
-        + (linkedFrom == null ? "" : "（接续售后单 " + linkedFrom + "）"), user);
+        + (linkedFrom == null ? "" : "（接续售后单 " + linkedFrom + "）")
+        + (request.address() == null ? "" : "，新收货地址：" + request.address().strip()), user);
 
-    String instanceId = start(record, order, items, request.evidence() == null ? List.of() : request.evidence(), route);
+    String instanceId = start(record, order, items, request.evidence() == null ? List.of() : request.evidence(), route,
+        request.address() == null ? null : request.address().strip());
     return new Opened(caseNo, process, instanceId);
   }
 
@@ -164,10 +171,19 @@ public class CaseIntake {
    */
   String start(CaseRecord record, Order order, List<CaseRequest.CaseItem> items, List<String> evidence,
       CaseRouter.Route route) {
+    return start(record, order, items, evidence, route, null);
+  }
+
+  /** As above; {@code address}, the buyer's new address on an address change, goes to the process too. */
+  private String start(CaseRecord record, Order order, List<CaseRequest.CaseItem> items, List<String> evidence,
+      CaseRouter.Route route, String address) {
     String category = order.item(mostValuable(items, order).sku()).orElseThrow().category();
-    ProcessInstance instance = runtime.startProcessInstanceById(route.definitionId(), record.caseNo(),
-        CaseVariables.atStart(record, order, summary(items, order), replacements(items, order), category, evidence,
-            noReasonWindow(order)).putValue(CaseVariables.PRODUCT_SKU, mostValuable(items, order).sku()));
+    var variables = CaseVariables.atStart(record, order, summary(items, order), replacements(items, order), category,
+        evidence, noReasonWindow(order)).putValue(CaseVariables.PRODUCT_SKU, mostValuable(items, order).sku());
+    if (address != null) {
+      variables.putAll(ParcelRedirectVariables.atStart(address));
+    }
+    ProcessInstance instance = runtime.startProcessInstanceById(route.definitionId(), record.caseNo(), variables);
     ledger.linkProcessInstance(record.caseNo(), instance.getId());
     return instance.getId();
   }

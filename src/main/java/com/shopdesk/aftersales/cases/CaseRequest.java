@@ -25,6 +25,7 @@ import java.util.List;
  * ({@code platformDeadline}); see {@code complaints/ComplaintLinks}.
  */
 @CaseRequest.ReplacementOnlyOnExchange
+@CaseRequest.AddressOnlyOnAddressChange
 public record CaseRequest(
     @NotBlank @Size(max = 64) String orderNo,
     @NotNull RequestType request,
@@ -35,12 +36,13 @@ public record CaseRequest(
     @Size(max = 20) List<@NotBlank @Size(max = 1000) String> evidence,
     @Size(max = 1000) String note,
     @Size(max = 32) String linkedCase,
-    OffsetDateTime platformDeadline) {
+    OffsetDateTime platformDeadline,
+    @Size(max = 300) String address) {
 
-  /** A request that is no complaint: no linked case, no platform deadline. */
+  /** A request that is no complaint and no address change: no linked case, no platform deadline, no address. */
   public CaseRequest(String orderNo, RequestType request, Reason reason, List<CaseItem> items, BigDecimal amount,
       List<String> evidence, String note) {
-    this(orderNo, request, reason, items, amount, evidence, note, null, null);
+    this(orderNo, request, reason, items, amount, evidence, note, null, null, null);
   }
 
   /**
@@ -95,6 +97,42 @@ public record CaseRequest(
         }
       }
       return valid;
+    }
+  }
+
+  /**
+   * The new address (收货人、电话、完整地址) comes with an address change and only with it: a missing or blank one on
+   * ADDRESS_CHANGE, or one on any other reason, is refused naming the field {@code address}.
+   */
+  @Target(ElementType.TYPE)
+  @Retention(RetentionPolicy.RUNTIME)
+  @Constraint(validatedBy = AddressOnlyOnAddressChangeValidator.class)
+  public @interface AddressOnlyOnAddressChange {
+    String message() default "is required for ADDRESS_CHANGE and only allowed there";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+  }
+
+  public static class AddressOnlyOnAddressChangeValidator
+      implements ConstraintValidator<AddressOnlyOnAddressChange, CaseRequest> {
+
+    @Override
+    public boolean isValid(CaseRequest request, ConstraintValidatorContext context) {
+      if (request == null || request.reason() == null) {
+        return true;
+      }
+      boolean blank = request.address() == null || request.address().isBlank();
+      String problem = request.reason() == Reason.ADDRESS_CHANGE
+          ? (blank ? "is required for ADDRESS_CHANGE: the buyer's new name, phone and full address" : null)
+          : (request.address() != null ? "is only allowed on ADDRESS_CHANGE, not on " + request.reason().name() : null);
+      if (problem == null) {
+        return true;
+      }
+      context.disableDefaultConstraintViolation();
+      context.buildConstraintViolationWithTemplate(problem).addPropertyNode("address").addConstraintViolation();
+      return false;
     }
   }
 }

@@ -6,9 +6,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands a closed case over to a new one for the same order and amount, linked to it. Input {@code request}:
- * what the new case is, e.g. RETURN_REFUND after an interception the buyer could not stop; optional {@code reason}:
- * the new case's reason when it is not the old one's (a buyer who signed for the parcel in person and does not want
- * it returns it as NO_REASON, 七天无理由).
+ * what the new case is, e.g. RETURN_REFUND after an interception the buyer could not stop. Optional input
+ * {@code reason}: the new case's reason when it is not this case's (a buyer who signed for the parcel in person and
+ * does not want it returns it as NO_REASON, 七天无理由; an address change handed over as a return is PERSONAL, so it
+ * is not routed back to the address change).
  */
 @Component
 public class OpenLinkedCaseDelegate implements JavaDelegate {

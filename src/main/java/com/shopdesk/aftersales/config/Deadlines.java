@@ -31,6 +31,7 @@ public class Deadlines {
   private Duration complaintResponse = Duration.ofDays(3);
   private Duration complaintEscalationLead = Duration.ofHours(12);
   private Duration platformJudgement = Duration.ofDays(7);
+  private Duration redirectDelivery = Duration.ofDays(5);
 
   public String getAgreeRefund() {
     return agreeRefund.toString();
@@ -167,5 +168,12 @@ public class Deadlines {
 
   public void setPlatformJudgement(Duration platformJudgement) {
     this.platformJudgement = platformJudgement;
+  /** How long a redirected (改址、转邮政) parcel may take to be delivered or come back before the tracking is asked. */
+  public String getRedirectDelivery() {
+    return redirectDelivery.toString();
+  }
+
+  public void setRedirectDelivery(Duration redirectDelivery) {
+    this.redirectDelivery = redirectDelivery;
   }
 }

@@ -31,5 +31,21 @@ public interface CourierGateway {
   /** Files a claim (索赔) for a parcel damaged or lost in the courier's care; once per case and parcel. */
   void fileClaim(Claim claim);
 
+  /**
+   * Asks the courier to deliver the parcel elsewhere: to the buyer's new address (改址/转寄), or, where the courier has
+   * no service, handed over to the postal service (转邮政). The courier answers at once whether it takes the
+   * instruction; where the parcel then goes comes later as its scans. Once per case and kind: asked again, the
+   * courier gives the answer it gave.
+   */
+  RedirectAnswer redirect(Redirect redirect);
+
+  /** {@code address} is the new one for NEW_ADDRESS, null for TO_POSTAL. */
+  record Redirect(String carrier, String trackingNo, String caseNo, RedirectKind kind, String address) {}
+
+  enum RedirectKind { NEW_ADDRESS, TO_POSTAL }
+
+  /** Whether the courier took it, and its words. */
+  record RedirectAnswer(boolean accepted, String note) {}
+
   record Claim(String carrier, String trackingNo, String caseNo, String orderNo, List<String> skus, BigDecimal value) {}
 }

@@ -62,6 +62,39 @@ public class SandboxCourier implements CourierGateway {
     });
   }
 
+  /**
+   * Takes a redirect for the carriers whose open platform the sandbox plays (those that intercept by API), unless the
+   * parcel was signed for already; the answer is kept per case and kind, so asking again gives the same one.
+   */
+  @Override
+  public RedirectAnswer redirect(Redirect redirect) {
+    return db.call(() -> {
+      outages.check(SandboxOutages.SandboxSystem.COURIER);
+      var known = jdbc.query("SELECT accepted, note FROM sandbox_courier_redirects WHERE case_no = ? AND kind = ?",
+          (rs, i) -> new RedirectAnswer(rs.getBoolean(1), rs.getString(2)), redirect.caseNo(), redirect.kind().name());
+      if (!known.isEmpty()) {
+        return known.get(0);
+      }
+      boolean delivered = track(redirect.carrier(), redirect.trackingNo())
+          .filter(e -> e.event() == CourierEvent.DELIVERED).isPresent();
+      RedirectAnswer answer = !interceptsByApi(redirect.carrier())
+          ? new RedirectAnswer(false, "该快递公司不受理线上改址/转寄")
+          : delivered ? new RedirectAnswer(false, "包裹已签收，快递无法改派")
+          : new RedirectAnswer(true, redirect.kind() == RedirectKind.TO_POSTAL ? "快递已受理转邮政派送" : "快递已受理改址");
+      jdbc.update("""
+          INSERT INTO sandbox_courier_redirects (case_no, kind, carrier, tracking_no, address, accepted, note, requested_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", redirect.caseNo(), redirect.kind().name(), redirect.carrier(),
+          redirect.trackingNo(), redirect.address(), answer.accepted(), answer.note(), Timestamp.from(Instant.now()));
+      return answer;
+    });
+  }
+
+  /** The redirect the courier was asked for in the case (NEW_ADDRESS or TO_POSTAL): the address, or empty. */
+  public Optional<String> redirectedTo(String caseNo, RedirectKind kind) {
+    return jdbc.query("SELECT COALESCE(address, '') FROM sandbox_courier_redirects WHERE case_no = ? AND kind = ?",
+        (rs, i) -> rs.getString(1), caseNo, kind.name()).stream().findFirst();
+  }
+
   /** Whether an interception of the parcel was asked for and then called off. */
   public boolean interceptionCalledOff(String carrier, String trackingNo) {
     Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM sandbox_courier_parcels WHERE carrier = ? AND tracking_no = ? "

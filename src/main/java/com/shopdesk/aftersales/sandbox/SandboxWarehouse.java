@@ -110,7 +110,8 @@ public class SandboxWarehouse implements WarehouseGateway {
   }
 
   @Override
-  public Reshipment createReshipment(String orderNo, String caseNo, int attempt, Map<String, Integer> items) {
+  public Reshipment createReshipment(String orderNo, String caseNo, int attempt, Map<String, Integer> items,
+      String carrier, String address) {
     return db.call(() -> {
       outages.check(SandboxOutages.SandboxSystem.WAREHOUSE);
       var known = jdbc.query("SELECT carrier, tracking_no FROM sandbox_reshipments WHERE case_no = ? AND attempt = ?",
@@ -118,12 +119,20 @@ public class SandboxWarehouse implements WarehouseGateway {
       if (!known.isEmpty()) {
         return known.get(0);
       }
-      Reshipment parcel = new Reshipment("ZTO", "ZTB" + caseNo.replaceAll("\\D", "") + attempt);
-      jdbc.update("INSERT INTO sandbox_reshipments (case_no, attempt, order_no, carrier, tracking_no, created_at) "
-          + "VALUES (?, ?, ?, ?, ?, ?)", caseNo, attempt, orderNo, parcel.carrier(), parcel.trackingNo(),
-          Timestamp.from(Instant.now()));
+      String using = carrier == null ? "ZTO" : carrier.toUpperCase(java.util.Locale.ROOT);
+      String prefix = using.equals("ZTO") ? "ZT" : using;
+      Reshipment parcel = new Reshipment(using, prefix + "B" + caseNo.replaceAll("\\D", "") + attempt);
+      jdbc.update("INSERT INTO sandbox_reshipments (case_no, attempt, order_no, carrier, tracking_no, created_at, address) "
+          + "VALUES (?, ?, ?, ?, ?, ?, ?)", caseNo, attempt, orderNo, parcel.carrier(), parcel.trackingNo(),
+          Timestamp.from(Instant.now()), address);
       return parcel;
     });
+  }
+
+  /** Where the case's reshipment of that attempt was sent when not to the order's address: the address, or empty. */
+  public Optional<String> reshippedTo(String caseNo, int attempt) {
+    return jdbc.query("SELECT address FROM sandbox_reshipments WHERE case_no = ? AND attempt = ? AND address IS NOT NULL",
+        (rs, i) -> rs.getString(1), caseNo, attempt).stream().findFirst();
   }
 
   @Override

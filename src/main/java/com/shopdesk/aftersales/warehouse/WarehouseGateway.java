@@ -22,7 +22,16 @@ public interface WarehouseGateway {
   boolean inStock(Map<String, Integer> wanted);
 
   /** Ships the case's items again; the same case and attempt always give the same parcel. */
-  Reshipment createReshipment(String orderNo, String caseNo, int attempt, Map<String, Integer> items);
+  default Reshipment createReshipment(String orderNo, String caseNo, int attempt, Map<String, Integer> items) {
+    return createReshipment(orderNo, caseNo, attempt, items, null, null);
+  }
+
+  /**
+   * As above, with the carrier the warehouse must use (e.g. EMS where couriers do not deliver) and the address to send
+   * to (the buyer's new one); null for either means the warehouse's usual carrier and the order's address.
+   */
+  Reshipment createReshipment(String orderNo, String caseNo, int attempt, Map<String, Integer> items, String carrier,
+      String address);
 
   /**
    * Ships SKUs that are no line of the order (a promised gift, a spare part) to the order's buyer in a parcel of

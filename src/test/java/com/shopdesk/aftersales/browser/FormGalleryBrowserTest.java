@@ -56,6 +56,8 @@ class FormGalleryBrowserTest extends BrowserTest {
         "statement", "已按约定寄出赠品",
         "judgementNote", "平台判定支持买家"));
     context.putAll(Map.of("partSku", "CBJ-01-SEAL", "partName", "茶吧机防漏密封圈组件"));
+    context.putAll(Map.of("newAddress", "李先生 13900000001 江苏省苏州市姑苏区人民路 88 号",
+        "redirectNote", "包裹已签收，快递无法改派"));
     runDueJobsOfCase(source.caseNo());
     engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(source.caseNo()).list()
         .forEach(pi -> engine.getRuntimeService().deleteProcessInstance(pi.getId(), "form gallery"));

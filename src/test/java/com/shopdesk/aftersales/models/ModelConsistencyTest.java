@@ -151,7 +151,9 @@ class ModelConsistencyTest extends AfterSalesTest {
     Set<String> templated = new TreeSet<>();
     try (Stream<Path> files = Files.list(Path.of(".camunda/element-templates"))) {
       for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-        JsonNode template = json.readTree(file.toFile());
+        JsonNode root = json.readTree(file.toFile());
+        // a file holds one template, or an array of its versions
+        for (JsonNode template : root.isArray() ? root : json.createArrayNode().add(root))
         for (JsonNode property : template.path("properties")) {
           if ("camunda:delegateExpression".equals(property.path("binding").path("name").asText())) {
             String bean = bean(property.path("value").asText());

@@ -126,6 +126,15 @@ public class SfInterception implements CourierGateway, SmartInitializingSingleto
     wrapped().fileClaim(claim);
   }
 
+  /**
+   * Not sent to SF: 截单转寄退回 has a 转寄 service besides 退回, but the fields it wants for the new address could not
+   * be confirmed from SF's public material, so an SF redirect goes to the wrapped adapter like every other carrier.
+   */
+  @Override
+  public RedirectAnswer redirect(Redirect redirect) {
+    return wrapped().redirect(redirect);
+  }
+
   /** The 退回 instruction for the waybill, or (cancel) its calling off; SF's msgData, or null when repeated. */
   private JsonNode instruct(String waybillNo, boolean cancel, String what, String refused) {
     Map<String, Object> request = new LinkedHashMap<>();
