@@ -168,6 +168,8 @@ public class Deadlines {
 
   public void setPlatformJudgement(Duration platformJudgement) {
     this.platformJudgement = platformJudgement;
+  }
+
   /** How long a redirected (改址、转邮政) parcel may take to be delivered or come back before the tracking is asked. */
   public String getRedirectDelivery() {
     return redirectDelivery.toString();
