@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseIntake {
   public static final String SYSTEM = "系统";
+  private static final String INTERCEPTION = "interception";
   private final OrderRepository orders;
   private final CaseLedger ledger;
   private final CaseNumbers numbers;
@@ -102,6 +104,11 @@ public class CaseIntake {
     }
     CaseRouter.Route route = router.route(request.request(), request.reason(), order.status());
     String process = route.process();
+    if (request.urgent() != null && !INTERCEPTION.equals(process)) {
+      throw ApiException.badRequest("urgent", "urgent is only for a refund-only request on an order the buyer has"
+          + " not received (interception); this " + request.request() + " request on a " + order.status()
+          + " order goes to " + process);
+    }
 
     String caseNo = numbers.next();
     CaseRecord record = new CaseRecord(caseNo, order.orderNo(), request.request(), request.reason(), process, null,
@@ -114,9 +121,11 @@ public class CaseIntake {
     }
     timeline.record(caseNo, CaseTimeline.Kind.OPENED, "开单：" + request.request().label() + "，原因："
         + request.reason().label() + "，金额 " + Money.format(amount)
+        + (request.urgent() == null ? "" : request.urgent() ? "，买家着急退款" : "，买家不着急退款（不拦截，等买家拒收）")
         + (linkedFrom == null ? "" : "（接续售后单 " + linkedFrom + "）"), user);
 
-    String instanceId = start(record, order, items, request.evidence() == null ? List.of() : request.evidence(), route);
+    String instanceId = start(record, order, items, request.evidence() == null ? List.of() : request.evidence(), route,
+        request.urgent());
     return new Opened(caseNo, process, instanceId);
   }
 
@@ -125,11 +134,14 @@ public class CaseIntake {
    * corrected case starts its new process here too.
    */
   String start(CaseRecord record, Order order, List<CaseRequest.CaseItem> items, List<String> evidence,
-      CaseRouter.Route route) {
+      CaseRouter.Route route, Boolean urgent) {
     String category = order.item(mostValuable(items, order).sku()).orElseThrow().category();
-    ProcessInstance instance = runtime.startProcessInstanceById(route.definitionId(), record.caseNo(),
-        CaseVariables.atStart(record, order, summary(items, order), replacements(items, order), category, evidence,
-            noReasonWindow(order)));
+    VariableMap variables = CaseVariables.atStart(record, order, summary(items, order), replacements(items, order),
+        category, evidence, noReasonWindow(order));
+    if (urgent != null) {
+      variables.putValue(CaseVariables.URGENT, urgent);
+    }
+    ProcessInstance instance = runtime.startProcessInstanceById(route.definitionId(), record.caseNo(), variables);
     ledger.linkProcessInstance(record.caseNo(), instance.getId());
     return instance.getId();
   }

@@ -18,7 +18,11 @@ import java.lang.annotation.Target;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** A buyer's after-sales request as the desk opens it. Items default to the whole order. */
+/**
+ * A buyer's after-sales request as the desk opens it. Items default to the whole order. {@code urgent}: for a
+ * refund-only request before delivery (interception), whether the buyer is in a hurry for the money; left out,
+ * the parcel is intercepted as when the buyer is.
+ */
 @CaseRequest.ReplacementOnlyOnExchange
 public record CaseRequest(
     @NotBlank @Size(max = 64) String orderNo,
@@ -28,7 +32,13 @@ public record CaseRequest(
     List<@NotNull @Valid CaseItem> items,
     @DecimalMin(value = "0.00", inclusive = false, message = "must be above 0") @Digits(integer = 10, fraction = 2) BigDecimal amount,
     @Size(max = 20) List<@NotBlank @Size(max = 1000) String> evidence,
-    @Size(max = 1000) String note) {
+    @Size(max = 1000) String note,
+    Boolean urgent) {
+
+  public CaseRequest(String orderNo, RequestType request, Reason reason, List<CaseItem> items, BigDecimal amount,
+      List<String> evidence, String note) {
+    this(orderNo, request, reason, items, amount, evidence, note, null);
+  }
 
   /**
    * {@code replacementSku}: for an exchange, the SKU the buyer wants instead (default, or blank: the same SKU).
