@@ -648,6 +648,19 @@ class InterceptionProcessTest extends AfterSalesTest {
     }
 
     @Test
+    void whileTheWarehouseCanStillCancelTheBuyersHurryChangesNothing() {
+      String orderNo = newOrderNo();
+      importOrder(orderNo, "UNSHIPPED", null, "128.00", 1);
+      Response r = post("/api/cases", """
+          {"orderNo":"%s","request":"REFUND_ONLY","reason":"PERSONAL","urgent":false}""".formatted(orderNo));
+      assertThat(r.status()).as(r.body()).isEqualTo(201);
+      runDueJobs(r.json().path("processInstanceId").asText());
+
+      assertThat(warehouse.outboundStatus(orderNo)).isEqualTo("CANCELLED");
+      assertClosed(r.json().path("caseNo").asText(), "REFUNDED", 1);
+    }
+
+    @Test
     void urgentIsAStrictBooleanForInterceptionsOnlyAndABadOneOpensNoCase() {
       String shipped = newOrderNo();
       importOrder(shipped, "SHIPPED", "ZT-" + shipped, "99.00", 1);
