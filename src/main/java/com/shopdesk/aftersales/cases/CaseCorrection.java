@@ -97,11 +97,15 @@ public class CaseCorrection {
       }
     }
 
+    // An interception corrected into an interception keeps what the intake was told about the buyer's hurry.
+    Object urgent = "interception".equals(c.process()) && "interception".equals(route.process())
+        ? runtime.getVariable(c.processInstanceId(), CaseVariables.URGENT) : null;
     ledger.revise(c, newRequest, newReason, route.process(), user, note);
     runtime.deleteProcessInstance(c.processInstanceId(), "售后单已更正为" + newRequest.label() + "（"
         + newReason.label() + "），由 " + user + " 更正", true, true);
     CaseRecord corrected = ledger.find(caseNo).orElseThrow();
-    String instanceId = intake.start(corrected, order, ledger.items(caseNo), ledger.evidence(caseNo), route);
+    String instanceId = intake.start(corrected, order, ledger.items(caseNo), ledger.evidence(caseNo), route,
+        (Boolean) urgent);
     timeline.record(caseNo, CaseTimeline.Kind.CORRECTED, "更正申请：" + change(c, newRequest, newReason)
         + (note == null || note.isBlank() ? "" : "（" + note + "）") + "，按「" + route.name() + "」流程重新处理", user);
     ledger.handledBy(caseNo, user);

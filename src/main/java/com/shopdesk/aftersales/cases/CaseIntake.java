@@ -29,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseIntake {
   public static final String SYSTEM = "系统";
+  private static final String INTERCEPTION = "interception";
   private final OrderRepository orders;
   private final CaseLedger ledger;
   private final CaseNumbers numbers;
@@ -117,6 +118,11 @@ public class CaseIntake {
     }
     CaseRouter.Route route = router.route(request.request(), request.reason(), order.status());
     String process = route.process();
+    if (request.urgent() != null && !INTERCEPTION.equals(process)) {
+      throw ApiException.badRequest("urgent", "urgent is only for a refund-only request on an order the buyer has"
+          + " not received (interception); this " + request.request() + " request on a " + order.status()
+          + " order goes to " + process);
+    }
 
     String caseNo = numbers.next();
     CaseRecord record = new CaseRecord(caseNo, order.orderNo(), request.request(), request.reason(), process, null,
@@ -129,11 +135,12 @@ public class CaseIntake {
     }
     timeline.record(caseNo, CaseTimeline.Kind.OPENED, "开单：" + request.request().label() + "，原因："
         + request.reason().label() + "，金额 " + Money.format(amount)
+        + (request.urgent() == null ? "" : request.urgent() ? "，买家着急退款" : "，买家不着急退款（不拦截，等买家拒收）")
         + (linkedFrom == null ? "" : "（接续售后单 " + linkedFrom + "）")
         + (request.address() == null ? "" : "，新收货地址：" + request.address().strip()), user);
 
     String instanceId = start(record, order, items, request.evidence() == null ? List.of() : request.evidence(), route,
-        request.address() == null ? null : request.address().strip());
+        request.address() == null ? null : request.address().strip(), request.urgent());
     return new Opened(caseNo, process, instanceId);
   }
 
@@ -170,18 +177,24 @@ public class CaseIntake {
    * corrected case starts its new process here too.
    */
   String start(CaseRecord record, Order order, List<CaseRequest.CaseItem> items, List<String> evidence,
-      CaseRouter.Route route) {
-    return start(record, order, items, evidence, route, null);
+      CaseRouter.Route route, Boolean urgent) {
+    return start(record, order, items, evidence, route, null, urgent);
   }
 
-  /** As above; {@code address}, the buyer's new address on an address change, goes to the process too. */
+  /**
+   * As above; {@code address}, the buyer's new address on an address change, and {@code urgent}, whether a buyer
+   * asking for a refund before delivery is in a hurry, go to the process too when given.
+   */
   private String start(CaseRecord record, Order order, List<CaseRequest.CaseItem> items, List<String> evidence,
-      CaseRouter.Route route, String address) {
+      CaseRouter.Route route, String address, Boolean urgent) {
     String category = order.item(mostValuable(items, order).sku()).orElseThrow().category();
-    var variables = CaseVariables.atStart(record, order, summary(items, order), replacements(items, order), category,
-        evidence, noReasonWindow(order)).putValue(CaseVariables.PRODUCT_SKU, mostValuable(items, order).sku());
+    VariableMap variables = CaseVariables.atStart(record, order, summary(items, order), replacements(items, order),
+        category, evidence, noReasonWindow(order)).putValue(CaseVariables.PRODUCT_SKU, mostValuable(items, order).sku());
     if (address != null) {
       variables.putAll(ParcelRedirectVariables.atStart(address));
+    }
+    if (urgent != null) {
+      variables.putValue(CaseVariables.URGENT, urgent);
     }
     ProcessInstance instance = runtime.startProcessInstanceById(route.definitionId(), record.caseNo(), variables);
     ledger.linkProcessInstance(record.caseNo(), instance.getId());

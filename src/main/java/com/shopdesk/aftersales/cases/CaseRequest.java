@@ -22,7 +22,9 @@ import java.util.List;
 /**
  * A buyer's after-sales request as the desk opens it. Items default to the whole order. A complaint or a platform
  * intervention names the case it is about ({@code linkedCase}) and may bring the platform's response deadline
- * ({@code platformDeadline}); see {@code complaints/ComplaintLinks}.
+ * ({@code platformDeadline}); see {@code complaints/ComplaintLinks}. An address change brings the new
+ * {@code address}. {@code urgent}: for a refund-only request before delivery (interception), whether the buyer is in
+ * a hurry for the money; left out, the parcel is intercepted as when the buyer is.
  */
 @CaseRequest.ReplacementOnlyOnExchange
 @CaseRequest.AddressOnlyOnAddressChange
@@ -37,12 +39,13 @@ public record CaseRequest(
     @Size(max = 1000) String note,
     @Size(max = 32) String linkedCase,
     OffsetDateTime platformDeadline,
-    @Size(max = 300) String address) {
+    @Size(max = 300) String address,
+    Boolean urgent) {
 
-  /** A request that is no complaint and no address change: no linked case, no platform deadline, no address. */
+  /** A request with none of the fields that only some requests take (linked case, deadline, address, urgency). */
   public CaseRequest(String orderNo, RequestType request, Reason reason, List<CaseItem> items, BigDecimal amount,
       List<String> evidence, String note) {
-    this(orderNo, request, reason, items, amount, evidence, note, null, null, null);
+    this(orderNo, request, reason, items, amount, evidence, note, null, null, null, null);
   }
 
   /**

@@ -62,6 +62,13 @@ public final class CaseVariables {
   /** The station's answer an agent entered (联系网点拦截): STOPPED, NOT_STOPPED or ACCEPTED, and its note. */
   public static final String STATION_ANSWER = "stationAnswer";
   public static final String STATION_NOTE = "stationNote";
+  /**
+   * Interception: whether the buyer is in a hurry for the money (着急退款), as the intake was told; absent when it
+   * was not said. {@code false}: the parcel is not intercepted, the buyer refuses it at the station.
+   */
+  public static final String URGENT = "urgent";
+  /** Interception: the courier reported the parcel back with the shop (RETURNED). */
+  public static final String PARCEL_RETURNED = "parcelReturned";
   public static final String WITHDRAWAL_REASON = "withdrawalReason";
   public static final String INSURED_SHIPPING = "insuredShippingAmount";
   public static final String WITHDRAWN_BY = "withdrawnBy";
@@ -270,6 +277,11 @@ public final class CaseVariables {
 
   public void outboundCancelled(boolean cancelled) {
     scope.setVariable(OUTBOUND_CANCELLED, cancelled);
+  }
+
+  public void parcelReturned(boolean returned, String latestTracking) {
+    scope.setVariable(PARCEL_RETURNED, returned);
+    scope.setVariable(LATEST_TRACKING, latestTracking);
   }
 
   public void parcelOutcome(String outcome, String latestTracking) {

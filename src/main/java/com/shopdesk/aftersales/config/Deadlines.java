@@ -22,6 +22,7 @@ public class Deadlines {
   private Duration agreeRefund = Duration.ofHours(24);
   private Duration taskResponse = Duration.ofHours(24);
   private Duration interceptOutcome = Duration.ofHours(48);
+  private Duration stationWait = Duration.ofDays(3);
   private Duration buyerShipBack = Duration.ofDays(7);
   private Duration returnTransit = Duration.ofDays(10);
   private Duration inspection = Duration.ofDays(2);
@@ -56,6 +57,18 @@ public class Deadlines {
 
   public void setInterceptOutcome(Duration interceptOutcome) {
     this.interceptOutcome = interceptOutcome;
+  }
+
+  /**
+   * A buyer who is not in a hurry is not intercepted for: how long the desk waits for the parcel to reach the
+   * buyer's station before an agent follows it up.
+   */
+  public String getStationWait() {
+    return stationWait.toString();
+  }
+
+  public void setStationWait(Duration stationWait) {
+    this.stationWait = stationWait;
   }
 
   public String getBuyerShipBack() {

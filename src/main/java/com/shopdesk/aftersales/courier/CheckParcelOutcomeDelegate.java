@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the tracking events already stored for the case's parcel, so an answer the courier pushed before
- * the process started waiting is not missed. Sets {@code parcelOutcome}: STOPPED, NOT_STOPPED or NONE.
+ * the process started waiting is not missed. Sets {@code parcelOutcome}: STOPPED or NOT_STOPPED (the latest
+ * event that settles the parcel's way), else AT_STATION once it reached the buyer's station, else NONE.
  */
 @Component
 public class CheckParcelOutcomeDelegate implements JavaDelegate {
@@ -23,10 +24,16 @@ public class CheckParcelOutcomeDelegate implements JavaDelegate {
     CaseVariables vars = CaseVariables.of(execution);
     List<TrackingEvent> stored = events.ofParcel(vars.carrier(), vars.trackingNo());
     TrackingEvent decisive = null;
+    TrackingEvent atStation = null;
     for (TrackingEvent e : stored) {
-      if (e.event().interceptionOutcome() != ParcelOutcome.NONE) {
+      if (e.event().interceptionOutcome().decisive()) {
         decisive = e;
+      } else if (e.event().interceptionOutcome() == ParcelOutcome.AT_STATION) {
+        atStation = e;
       }
+    }
+    if (decisive == null) {
+      decisive = atStation;
     }
     TrackingEvent shown = decisive != null ? decisive : stored.isEmpty() ? null : stored.get(stored.size() - 1);
     vars.parcelOutcome(

@@ -515,4 +515,170 @@ class InterceptionProcessTest extends AfterSalesTest {
       assertThat(r.status()).as(r.body()).isEqualTo(409);
     }
   }
+
+  /**
+   * 截件 by urgency: a buyer who is not in a hurry ({@code "urgent":false}) is not intercepted for, but asked to
+   * refuse the parcel at the local station, and refunded once it is back; a buyer in a hurry ({@code "urgent":true})
+   * is refunded as soon as the parcel is stopped, and the case stays open until it is back.
+   */
+  @Nested
+  class ByUrgency {
+    private CaseIntake.Opened openShipped(String orderNo, String urgent) {
+      importOrder(orderNo, "SHIPPED", "ZT-" + orderNo, "99.00", 1);
+      Response r = post("/api/cases", """
+          {"orderNo":"%s","request":"REFUND_ONLY","reason":"PERSONAL","urgent":%s}""".formatted(orderNo, urgent));
+      assertThat(r.status()).as(r.body()).isEqualTo(201);
+      CaseIntake.Opened opened = new CaseIntake.Opened(r.json().path("caseNo").asText(),
+          r.json().path("process").asText(), r.json().path("processInstanceId").asText());
+      runDueJobs(opened.processInstanceId());
+      return opened;
+    }
+
+    private void later(Duration by) {
+      ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + by.toMillis()));
+    }
+
+    @Test
+    void aBuyerNotInAHurryRefusesAtTheStationAndIsRefundedOnlyOnceTheParcelIsBack() {
+      String orderNo = newOrderNo();
+      CaseIntake.Opened opened = openShipped(orderNo, "false");
+      ProcessInstance pi = instance(opened);
+
+      assertThat(courier.interceptionRequested("ZTO", "ZT-" + orderNo)).as("no interception").isFalse();
+      BpmnAwareTests.assertThat(pi).isWaitingAt("waitStation");
+      assertThat(buyerMessages(opened.caseNo())).contains("这边不做拦截").doesNotContain("请快递拦截");
+      assertThat(caseView(opened.caseNo()).path("timeline").get(0).path("text").asText()).contains("买家不着急退款");
+
+      push("ZT-" + orderNo, "IN_TRANSIT", "2026-11-12T09:00:00+08:00");
+      runDueJobs(opened.processInstanceId());
+      BpmnAwareTests.assertThat(pi).isWaitingAt("waitStation");
+      assertThat(buyerMessages(opened.caseNo())).doesNotContain("已经到了您当地的派件网点");
+
+      push("ZT-" + orderNo, "AT_STATION", "2026-11-13T08:00:00+08:00");
+      runDueJobs(opened.processInstanceId());
+      assertThat(buyerMessages(opened.caseNo())).contains("已经到了您当地的派件网点，快递员派送时请直接拒收");
+      BpmnAwareTests.assertThat(pi).isWaitingAt("waitOutcome");
+
+      push("ZT-" + orderNo, "REJECTED", "2026-11-13T10:00:00+08:00");
+      runDueJobs(opened.processInstanceId());
+      BpmnAwareTests.assertThat(pi).isWaitingAt("waitReturn");
+      JsonNode refused = caseView(opened.caseNo());
+      assertThat(refused.path("status").asText()).isEqualTo("OPEN");
+      assertThat(refused.path("refunds")).as("no refund before the parcel is back").isEmpty();
+      assertThat(payments.payments(orderNo)).isEmpty();
+
+      push("ZT-" + orderNo, "RETURNING", "2026-11-13T18:00:00+08:00");
+      runDueJobs(opened.processInstanceId());
+      BpmnAwareTests.assertThat(pi).isWaitingAt("waitReturn");
+
+      push("ZT-" + orderNo, "RETURNED", "2026-11-15T11:00:00+08:00");
+      runDueJobs(opened.processInstanceId());
+      BpmnAwareTests.assertThat(pi).isEnded().hasPassed("refundReturned").hasNotPassed("requestInterception", "refund");
+      assertClosed(opened.caseNo(), "REFUNDED", 1);
+      assertThat(buyerMessages(opened.caseNo())).contains("包裹已经退回我们仓库，已为您退款 ¥99.00");
+      assertThat(payments.payments(orderNo)).hasSize(1);
+    }
+
+    @Test
+    void aParcelThatNeverReachesTheStationPutsTheCaseBeforeAnAgent() {
+      String orderNo = newOrderNo();
+      CaseIntake.Opened opened = openShipped(orderNo, "false");
+      ProcessInstance pi = instance(opened);
+
+      later(Duration.ofHours(71));
+      runDueJobs(opened.processInstanceId());
+      BpmnAwareTests.assertThat(pi).isWaitingAt("waitStation");
+
+      later(Duration.ofHours(73));
+      runDueJobs(opened.processInstanceId());
+      Task followUp = taskOf(opened.processInstanceId(), "stationFollowUp");
+      assertThat(followUp.getName()).isEqualTo("包裹未到派件网点，跟进处理");
+      complete(followUp, withVariables("stationFollowUp", "WAIT"));
+      BpmnAwareTests.assertThat(pi).isWaitingAt("waitStation");
+      assertThat(buyerMessages(opened.caseNo())).doesNotContain("已经到了您当地的派件网点");
+
+      later(Duration.ofHours(73 + 73));
+      runDueJobs(opened.processInstanceId());
+      complete(taskOf(opened.processInstanceId(), "stationFollowUp"), withVariables("stationFollowUp", "AT_STATION"));
+      assertThat(buyerMessages(opened.caseNo())).contains("已经到了您当地的派件网点，快递员派送时请直接拒收");
+      BpmnAwareTests.assertThat(pi).isWaitingAt("waitOutcome");
+      assertThat(courier.interceptionRequested("ZTO", "ZT-" + orderNo)).isFalse();
+    }
+
+    @Test
+    void aBuyerInAHurryIsRefundedFirstAndTheCaseClosesOnlyOnceTheParcelIsBack() {
+      String orderNo = newOrderNo();
+      CaseIntake.Opened opened = openShipped(orderNo, "true");
+      ProcessInstance pi = instance(opened);
+      assertThat(courier.interceptionRequested("ZTO", "ZT-" + orderNo)).isTrue();
+      BpmnAwareTests.assertThat(pi).isWaitingAt("waitOutcome");
+
+      push("ZT-" + orderNo, "INTERCEPTED", "2026-11-12T09:00:00+08:00");
+      runDueJobs(opened.processInstanceId());
+      JsonNode refunded = caseView(opened.caseNo());
+      assertThat(refunded.path("refunds")).as("refunded first").hasSize(1);
+      assertThat(buyerMessages(opened.caseNo())).contains("已为您退款 ¥99.00");
+      assertThat(refunded.path("status").asText()).as("still following the parcel").isEqualTo("OPEN");
+      BpmnAwareTests.assertThat(pi).isWaitingAt("waitReturn");
+
+      push("ZT-" + orderNo, "RETURNED", "2026-11-14T15:00:00+08:00");
+      runDueJobs(opened.processInstanceId());
+      BpmnAwareTests.assertThat(pi).isEnded().hasPassed("refund", "closeReturned").hasNotPassed("refundReturned");
+      assertClosed(opened.caseNo(), "REFUNDED", 1);
+      assertThat(payments.payments(orderNo)).hasSize(1);
+    }
+
+    @Test
+    void aParcelThatDoesNotComeBackInTimeGoesToAnAgentWhoFindsItAtTheWarehouse() {
+      String orderNo = newOrderNo();
+      CaseIntake.Opened opened = openShipped(orderNo, "true");
+      ProcessInstance pi = instance(opened);
+      push("ZT-" + orderNo, "INTERCEPTED", "2026-11-12T09:00:00+08:00");
+      runDueJobs(opened.processInstanceId());
+      BpmnAwareTests.assertThat(pi).isWaitingAt("waitReturn");
+
+      later(Duration.ofDays(10).plusHours(1));
+      runDueJobs(opened.processInstanceId());
+      Task followUp = taskOf(opened.processInstanceId(), "parcelBackFollowUp");
+      assertThat(followUp.getName()).isEqualTo("退回包裹未到仓，跟进处理");
+      complete(followUp, withVariables("parcelBackFollowUp", "ARRIVED"));
+
+      assertClosed(opened.caseNo(), "REFUNDED", 1);
+      assertThat(payments.payments(orderNo)).hasSize(1);
+    }
+
+    @Test
+    void whileTheWarehouseCanStillCancelTheBuyersHurryChangesNothing() {
+      String orderNo = newOrderNo();
+      importOrder(orderNo, "UNSHIPPED", null, "128.00", 1);
+      Response r = post("/api/cases", """
+          {"orderNo":"%s","request":"REFUND_ONLY","reason":"PERSONAL","urgent":false}""".formatted(orderNo));
+      assertThat(r.status()).as(r.body()).isEqualTo(201);
+      runDueJobs(r.json().path("processInstanceId").asText());
+
+      assertThat(warehouse.outboundStatus(orderNo)).isEqualTo("CANCELLED");
+      assertClosed(r.json().path("caseNo").asText(), "REFUNDED", 1);
+    }
+
+    @Test
+    void urgentIsAStrictBooleanForInterceptionsOnlyAndABadOneOpensNoCase() {
+      String shipped = newOrderNo();
+      importOrder(shipped, "SHIPPED", "ZT-" + shipped, "99.00", 1);
+      String delivered = newOrderNo();
+      importOrder(delivered, "DELIVERED", "ZT-" + delivered, "99.00", 1);
+
+      for (String[] bad : new String[][] {
+          {shipped, "\"REFUND_ONLY\"", "\"yes\""},
+          {shipped, "\"REFUND_ONLY\"", "\"true\""},
+          {shipped, "\"REFUND_ONLY\"", "1"},
+          {delivered, "\"REFUND_ONLY\"", "true"},
+          {shipped, "\"RESHIP\"", "false"}}) {
+        Response r = post("/api/cases", """
+            {"orderNo":"%s","request":%s,"reason":"PERSONAL","urgent":%s}""".formatted(bad[0], bad[1], bad[2]));
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.json().path("field").asText()).as(r.body()).isEqualTo("urgent");
+      }
+      assertThat(count("SELECT COUNT(*) FROM cases WHERE order_no IN (?, ?)", shipped, delivered)).isZero();
+    }
+  }
 }

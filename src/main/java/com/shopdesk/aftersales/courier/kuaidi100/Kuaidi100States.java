@@ -12,7 +12,7 @@ final class Kuaidi100States {
   private static final Map<String, CourierEvent> EVENTS = Map.ofEntries(
       Map.entry("1", CourierEvent.PICKED_UP),        // 揽收
       Map.entry("0", CourierEvent.IN_TRANSIT),       // 在途
-      Map.entry("5", CourierEvent.IN_TRANSIT),       // 派件
+      Map.entry("5", CourierEvent.AT_STATION),       // 派件（到达派件网点、派送中）
       Map.entry("7", CourierEvent.IN_TRANSIT),       // 转投
       Map.entry("8", CourierEvent.IN_TRANSIT),       // 清关
       Map.entry("10", CourierEvent.IN_TRANSIT),      // 待清关
