@@ -182,7 +182,7 @@ class PromisedGiftTest extends AfterSalesTest {
       warehouse.packed(orderNo, Map.of("LJ-250", 1, "LJ-S5", 1), 520);
       String caseNo = missingGiftCase(orderNo, "8.00");
       assertThat(taskVariable(caseNo, "confirmMissing", "verificationNote").toString()).contains("赠品已装入");
-      completeTask(caseNo, "confirmMissing", Map.of("buyerInsists", true));
+      completeTask(caseNo, "confirmMissing", Map.of("boxOpened", false, "buyerInsists", true));
       completeTask(caseNo, "remedy", Map.of("remedy", "RESHIP", "refundAmount", 8.0));
       assertThat(warehouse.extraShipments(caseNo)).as("the buyer insisted: sent again").containsExactly("GIFT LJ-S5:1");
     }
@@ -193,7 +193,7 @@ class PromisedGiftTest extends AfterSalesTest {
       String caseNo = missingGiftCase(orderNo, "8.00");
       assertThat(taskVariable(caseNo, "confirmMissing", "verificationNote").toString())
           .contains("没有登记承诺的赠品");
-      completeTask(caseNo, "confirmMissing", Map.of("buyerInsists", true));
+      completeTask(caseNo, "confirmMissing", Map.of("boxOpened", false, "buyerInsists", true));
       assertThat(taskVariable(caseNo, "remedy", "refundAmount")).as("the amount asked").isEqualTo(8.0);
 
       // reshipping a gift nobody recorded: the warehouse would not know what to send, the step fails saying so
