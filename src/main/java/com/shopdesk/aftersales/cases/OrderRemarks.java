@@ -43,25 +43,12 @@ public class OrderRemarks {
 
   private Remark insert(String orderNo, String caseNo, String text, String author, RemarkFlag flag,
       boolean setsFlag) {
-    KeyHolder id = new GeneratedKeyHolder();
-    Timestamp now = Timestamp.from(Instant.now());
     String written = "售后 " + caseNo + "：" + text;
-    jdbc.update(connection -> {
-      PreparedStatement insert = connection.prepareStatement("""
-          INSERT INTO order_remarks (order_no, case_no, text, author, written_at, flag) VALUES (?, ?, ?, ?, ?, ?)""",
-          new String[] {"id"});
-      insert.setString(1, orderNo);
-      insert.setString(2, caseNo);
-      insert.setString(3, written);
-      insert.setString(4, author);
-      insert.setTimestamp(5, now);
-      insert.setString(6, flag.name());
-      return insert;
-    }, id);
+    Remark remark = write(orderNo, caseNo, written, author, flag);
     jdbc.update("UPDATE cases SET remark_flag = ? WHERE case_no = ?" + (setsFlag ? "" : " AND remark_flag IS NULL"),
         flag.name(), caseNo);
     events.publishEvent(new CaseAnswers.RemarkLeft(caseNo, orderNo, written, flag));
-    return new Remark(id.getKey().longValue(), CaseLedger.time(now), written, author, flag);
+    return remark;
   }
 
   /**
@@ -69,17 +56,22 @@ public class OrderRemarks {
    * case, so no case's flag changes, and every case of the order shows it.
    */
   public Remark addToOrder(String orderNo, String text, String author, RemarkFlag flag) {
+    return write(orderNo, null, text, author, flag);
+  }
+
+  private Remark write(String orderNo, String caseNo, String text, String author, RemarkFlag flag) {
     KeyHolder id = new GeneratedKeyHolder();
     Timestamp now = Timestamp.from(Instant.now());
     jdbc.update(connection -> {
       PreparedStatement insert = connection.prepareStatement("""
-          INSERT INTO order_remarks (order_no, case_no, text, author, written_at, flag) VALUES (?, NULL, ?, ?, ?, ?)""",
+          INSERT INTO order_remarks (order_no, case_no, text, author, written_at, flag) VALUES (?, ?, ?, ?, ?, ?)""",
           new String[] {"id"});
       insert.setString(1, orderNo);
-      insert.setString(2, text);
-      insert.setString(3, author);
-      insert.setTimestamp(4, now);
-      insert.setString(5, flag.name());
+      insert.setString(2, caseNo);
+      insert.setString(3, text);
+      insert.setString(4, author);
+      insert.setTimestamp(5, now);
+      insert.setString(6, flag.name());
       return insert;
     }, id);
     return new Remark(id.getKey().longValue(), CaseLedger.time(now), text, author, flag);
