@@ -152,6 +152,9 @@ class ParcelRedirectProcessTest extends AfterSalesTest {
       closed(caseNo, "TO_RESHIP");
       String linked = (String) historicVariable(caseNo, "parcel-redirect", "linkedCaseNo");
       assertThat(caseView(linked).path("process").asText()).isEqualTo("reship");
+      completeTask(linked, "remedy", Map.of("remedy", "RESHIP", "refundAmount", 128.0));
+      runDueJobsOfCase(linked);
+      assertThat(warehouse.reshippedTo(linked, 1)).as("the linked reship goes to the new address").contains(NEW_ADDRESS);
     }
 
     @Test
