@@ -226,6 +226,15 @@ public abstract class AfterSalesTest {
     runDueJobsOfCase(caseNo);
   }
 
+  /** A courier pushes a scan of the parcel now, as its webhook would; then the case's due jobs run. */
+  protected void push(String caseNo, String carrier, String trackingNo, String event) {
+    Response r = post("/api/courier-events", """
+        {"carrier":"%s","trackingNo":"%s","event":"%s","at":"%s"}""".formatted(carrier, trackingNo, event,
+        OffsetDateTime.now()));
+    assertThat(r.status()).as(r.body()).isIn(200, 202);
+    runDueJobsOfCase(caseNo);
+  }
+
   /** The last value a variable of the case's instance of the process had (ended instances included). */
   protected Object historicVariable(String caseNo, String processKey, String name) {
     var instance = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNo)

@@ -91,13 +91,6 @@ class WithdrawalTest extends AfterSalesTest {
     return caseNo;
   }
 
-  private void push(String caseNo, String carrier, String trackingNo, String event) {
-    Response r = post("/api/courier-events", """
-        {"carrier":"%s","trackingNo":"%s","event":"%s","at":"%s"}""".formatted(carrier, trackingNo, event,
-        OffsetDateTime.now()));
-    assertThat(r.status()).as(r.body()).isIn(200, 202);
-    runDueJobsOfCase(caseNo);
-  }
 
   private static void clockPlus(Duration d) {
     ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + d.toMillis()));

@@ -52,13 +52,6 @@ class ParcelRedirectProcessTest extends AfterSalesTest {
     return caseNo;
   }
 
-  private void push(String caseNo, String carrier, String trackingNo, String event) {
-    Response r = post("/api/courier-events", """
-        {"carrier":"%s","trackingNo":"%s","event":"%s","at":"%s"}""".formatted(carrier, trackingNo, event,
-        OffsetDateTime.now()));
-    assertThat(r.status()).as(r.body()).isIn(200, 202);
-    runDueJobsOfCase(caseNo);
-  }
 
   private JsonNode closed(String caseNo, String resolution) {
     JsonNode view = caseView(caseNo);

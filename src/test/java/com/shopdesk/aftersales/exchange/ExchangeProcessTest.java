@@ -42,12 +42,6 @@ class ExchangeProcessTest extends AfterSalesTest {
 
 
 
-  private void push(String caseNo, String carrier, String trackingNo, String event) {
-    post("/api/courier-events", """
-        {"carrier":"%s","trackingNo":"%s","event":"%s","at":"%s"}""".formatted(carrier, trackingNo, event,
-        OffsetDateTime.now()));
-    runDueJobsOfCase(caseNo);
-  }
 
   private void shipBackAndDeliver(String caseNo, String trackingNo) {
     assertThat(post("/api/cases/" + caseNo + "/return-shipment", """
