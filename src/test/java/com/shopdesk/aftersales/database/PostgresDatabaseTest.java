@@ -73,6 +73,12 @@ class PostgresDatabaseTest {
     runJobs(opened.processInstanceId());
 
     assertThat(receipt.deliveredTo()).isEqualTo(1);
+    assertThat(app.getBean(RefundLedger.class).ofCase(opened.caseNo())).as("refunded before the parcel is back")
+        .hasSize(1);
+    app.getBean(CourierEventService.class).receive(
+        new TrackingEvent("ZTO", "ZT-" + orderNo, CourierEvent.RETURNED, OffsetDateTime.now()));
+    runJobs(opened.processInstanceId());
+
     CaseRecord closed = app.getBean(CaseLedger.class).find(opened.caseNo()).orElseThrow();
     assertThat(closed.resolution()).isEqualTo("REFUNDED");
     assertThat(closed.amount()).isEqualByComparingTo("128.00");

@@ -60,6 +60,20 @@ class InterceptionProcessTest extends AfterSalesTest {
     assertThat(view.path("remarks").get(0).path("text").asText()).startsWith("售后 " + caseNo);
   }
 
+  /**
+   * A parcel that had left the warehouse is refunded as soon as it is stopped, and followed back: the case stays open
+   * until the courier has returned it, then closes without paying again.
+   */
+  private void assertRefundedFirstThenClosedWhenBack(CaseIntake.Opened opened, String carrier, String trackingNo) {
+    JsonNode refunded = caseView(opened.caseNo());
+    assertThat(refunded.path("refunds")).as("refunded first").hasSize(1);
+    assertThat(refunded.path("status").asText()).as("still following the parcel back").isEqualTo("OPEN");
+    BpmnAwareTests.assertThat(instance(opened)).isWaitingAt("waitReturn");
+    push(opened.caseNo(), carrier, trackingNo, "RETURNED");
+    assertClosed(opened.caseNo(), "REFUNDED", 1);
+    assertThat(caseView(opened.caseNo()).path("timeline").toString()).contains("包裹已退回仓库");
+  }
+
   private Task taskOf(String processInstanceId, String taskKey) {
     return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
         .taskDefinitionKey(taskKey).singleResult();
@@ -229,7 +243,7 @@ class InterceptionProcessTest extends AfterSalesTest {
     }
 
     @Test
-    void interceptedParcelIsRefunded() {
+    void anInterceptedParcelIsRefundedAtOnceAndTheCaseClosesWhenItIsBack() {
       String orderNo = newOrderNo();
       CaseIntake.Opened opened = startInTransit(orderNo, "ZT-" + orderNo);
       BpmnAwareTests.assertThat(instance(opened)).isWaitingAt("waitOutcome");
@@ -237,10 +251,11 @@ class InterceptionProcessTest extends AfterSalesTest {
 
       push("ZT-" + orderNo, "INTERCEPTED", "2026-11-12T09:00:00+08:00");
       runDueJobs(opened.processInstanceId());
-
-      assertClosed(opened.caseNo(), "REFUNDED", 1);
       assertThat(caseView(opened.caseNo()).path("parcels").get(0).path("latestEvent").asText())
           .isEqualTo("INTERCEPTED");
+
+      assertRefundedFirstThenClosedWhenBack(opened, "ZTO", "ZT-" + orderNo);
+      assertThat(payments.payments(orderNo)).hasSize(1);
     }
 
     @Test
@@ -249,7 +264,7 @@ class InterceptionProcessTest extends AfterSalesTest {
       CaseIntake.Opened opened = startInTransit(orderNo, "ZT-" + orderNo);
       push("ZT-" + orderNo, "REJECTED", "2026-11-12T09:00:00+08:00");
       runDueJobs(opened.processInstanceId());
-      assertClosed(opened.caseNo(), "REFUNDED", 1);
+      assertRefundedFirstThenClosedWhenBack(opened, "ZTO", "ZT-" + orderNo);
     }
 
     @Test
@@ -288,8 +303,8 @@ class InterceptionProcessTest extends AfterSalesTest {
 
       runDueJobs(opened.processInstanceId());
 
-      BpmnAwareTests.assertThat(pi).isEnded().hasNotPassed("waitOutcome");
-      assertClosed(opened.caseNo(), "REFUNDED", 1);
+      BpmnAwareTests.assertThat(pi).hasNotPassed("waitOutcome").hasPassed("refund");
+      assertRefundedFirstThenClosedWhenBack(opened, "ZTO", "ZT-" + orderNo);
     }
 
     @Test
@@ -304,7 +319,7 @@ class InterceptionProcessTest extends AfterSalesTest {
       courierEvents.redeliver();
       runDueJobs(opened.processInstanceId());
 
-      assertClosed(opened.caseNo(), "REFUNDED", 1);
+      assertThat(caseView(opened.caseNo()).path("refunds")).hasSize(1);
       assertThat(trackingEvents.undeliveredSince(Instant.now().minusSeconds(600)))
           .noneMatch(e -> e.event().trackingNo().equals("ZT-" + orderNo));
     }
@@ -325,7 +340,7 @@ class InterceptionProcessTest extends AfterSalesTest {
       assertThat(second.json().path("stored").asBoolean()).isFalse();
       assertThat(count("SELECT COUNT(*) FROM tracking_events WHERE tracking_no = ?", "ZT-" + orderNo)).isEqualTo(1);
       runDueJobs(opened.processInstanceId());
-      assertClosed(opened.caseNo(), "REFUNDED", 1);
+      assertThat(caseView(opened.caseNo()).path("refunds")).hasSize(1);
       assertThat(payments.payments(orderNo)).hasSize(1);
     }
 
@@ -373,7 +388,7 @@ class InterceptionProcessTest extends AfterSalesTest {
 
       complete(taskOf(opened.processInstanceId(), "followUp"), withVariables("followUp", "REFUND"));
       runDueJobs(opened.processInstanceId());
-      assertClosed(opened.caseNo(), "REFUNDED", 1);
+      assertRefundedFirstThenClosedWhenBack(opened, "ZTO", "ZT-" + orderNo);
     }
 
     @Test
@@ -386,7 +401,7 @@ class InterceptionProcessTest extends AfterSalesTest {
 
       runDueJobs(opened.processInstanceId());
 
-      assertClosed(opened.caseNo(), "REFUNDED", 1);
+      assertRefundedFirstThenClosedWhenBack(opened, "ZTO", "ZT-" + orderNo);
       List<?> paid = payments.payments(orderNo);
       assertThat(paid).hasSize(1);
     }
@@ -418,11 +433,11 @@ class InterceptionProcessTest extends AfterSalesTest {
       String orderNo = newOrderNo();
       CaseIntake.Opened opened = startAtStation(orderNo);
       answer(opened, "STOPPED");
-      assertClosed(opened.caseNo(), "REFUNDED", 1);
       assertThat(caseView(opened.caseNo()).path("timeline").toString()).contains("网点已拦下包裹")
           .contains("杭州西湖网点 王师傅");
       assertThat(caseView(opened.caseNo()).path("parcels").get(0).path("latestEvent").asText())
           .isEqualTo("INTERCEPTED");
+      assertRefundedFirstThenClosedWhenBack(opened, "YTO", "YT-" + orderNo);
     }
 
     @Test
@@ -445,7 +460,7 @@ class InterceptionProcessTest extends AfterSalesTest {
           .formatted(orderNo));
       assertThat(r.status()).as(r.body()).isIn(200, 202);
       runDueJobs(opened.processInstanceId());
-      assertClosed(opened.caseNo(), "REFUNDED", 1);
+      assertRefundedFirstThenClosedWhenBack(opened, "YTO", "YT-" + orderNo);
     }
 
     @Test

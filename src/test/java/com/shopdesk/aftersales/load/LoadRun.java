@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>auto refund: the platform imports an unshipped order of 128.00, an agent opens a refund-only case; the
  *       job executor cancels the outbound order, pays and closes it;</li>
  *   <li>interception: a shipped order of 99.00, the case asks the courier to intercept; once the case shows
- *       the request, the courier pushes INTERCEPTED and the refund follows;</li>
+ *       the request, the courier pushes INTERCEPTED and the refund follows; once the case shows the refund, the
+ *       courier pushes RETURNED and the case closes, as the parcel is back at the warehouse;</li>
  *   <li>agent decision: an unshipped order of 300.00 (above the 200.00 auto limit), so 同意退款 waits for an
  *       agent, who claims and completes it through the engine REST API as Tasklist would.</li>
  * </ul>
@@ -158,19 +159,27 @@ final class LoadRun {
       }
       return false;
     });
+    courierPushes(caseNo, trackingNo, "INTERCEPTED");
+    awaitStep("refund of " + caseNo, () ->
+        !expect("case view", agent, "GET", "/api/cases/" + caseNo, null, 200).path("refunds").isEmpty());
+    courierPushes(caseNo, trackingNo, "RETURNED");
+    handedOver.add(played);
+  }
+
+  private void courierPushes(String caseNo, String trackingNo, String event) {
     JsonNode receipt = expect("courier event", "platform1", "POST", "/api/courier-events", """
-        {"carrier":"ZTO","trackingNo":"%s","event":"INTERCEPTED","at":"%s"}"""
-        .formatted(trackingNo, OffsetDateTime.now()), 202);
-    // 0 when the redelivery sweep, which hands over recent undelivered events, took this one while the push was
-    // under way: the case still gets it once (its end is checked after the load), so this is counted, not failed
+        {"carrier":"ZTO","trackingNo":"%s","event":"%s","at":"%s"}"""
+        .formatted(trackingNo, event, OffsetDateTime.now()), 202);
+    // 0 when the case was not waiting yet (it reads the stored event when it gets there) or the redelivery sweep
+    // took this one while the push was under way: the case still gets it once (its end is checked after the
+    // load), so this is counted, not failed
     if (receipt.path("deliveredTo").asInt() == 0) {
       pushesDeliveredElsewhere.incrementAndGet();
     } else if (receipt.path("deliveredTo").asInt() != 1) {
-      unexpected.add(new Failure("courier event for " + caseNo + " (" + trackingNo + ") reached "
+      unexpected.add(new Failure("courier event " + event + " for " + caseNo + " (" + trackingNo + ") reached "
           + receipt.path("deliveredTo").asInt() + " waiting cases, not 1", "POST", "/api/courier-events", 202,
           receipt.toString()));
     }
-    handedOver.add(played);
   }
 
   private void agentDecision(String orderNo, String agent) {
