@@ -166,9 +166,21 @@ class Kuaidi100ContractTest {
 
     assertThat(jdbc.queryForList("SELECT event FROM tracking_events WHERE tracking_no = ? ORDER BY occurred_at",
         String.class, trackingNo)).containsExactly("PICKED_UP", "IN_TRANSIT", "RETURNING");
-    app.runJobs(opened.path("caseNo").asText());
-    assertThat(jdbc.queryForObject("SELECT resolution FROM cases WHERE case_no = ?", String.class,
-        opened.path("caseNo").asText())).as("the parcel is coming back, so the buyer is refunded").isEqualTo("REFUNDED");
+    String caseNo = opened.path("caseNo").asText();
+    app.runJobs(caseNo);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM refunds WHERE case_no = ?", Integer.class, caseNo))
+        .as("the parcel is coming back, so the buyer is refunded").isOne();
+    assertThat(jdbc.queryForObject("SELECT status FROM cases WHERE case_no = ?", String.class, caseNo))
+        .as("followed back to the warehouse").isEqualTo("OPEN");
+
+    String returned = push("polling", trackingNo, """
+        {"context":"已退回寄件人，寄件人已签收","ftime":"2026-11-14 15:00:00","status":"退签","statusCode":"4"},
+        {"context":"快件已被拦截，退回寄件人","ftime":"2026-11-12 09:30:00","status":"退回","statusCode":"6"}""");
+    assertThat(callback(returned, Kuaidi100Signature.of(returned, SALT)).statusCode()).isEqualTo(200);
+    app.runJobs(caseNo);
+    assertThat(jdbc.queryForObject("SELECT resolution FROM cases WHERE case_no = ?", String.class, caseNo))
+        .as("closed once the shop signed for the returned parcel").isEqualTo("REFUNDED");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM refunds WHERE case_no = ?", Integer.class, caseNo)).isOne();
   }
 
   @Test
