@@ -28,7 +28,7 @@ class TasklistBrowserTest extends BrowserTest {
 
     assertThat(login("tasklist", "agent1", USER_PASSWORD)).isTrue();
     screenshot("tasklist-agent");
-    openTask("客服待办", caseNo, "拦截失败，与买家协商");
+    openTask("客服待办", caseNo, "包裹未能退回，与买家协商");
     String form = page.locator(".fjs-form").innerText();
     assertThat(form).contains(caseNo).contains(orderNo).contains("ZT-" + orderNo).contains("拦截失败").contains("王小姐");
     screenshot("form-intercept-failed");

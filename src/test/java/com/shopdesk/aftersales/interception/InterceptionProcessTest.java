@@ -274,7 +274,7 @@ class InterceptionProcessTest extends AfterSalesTest {
       push("ZT-" + orderNo, "INTERCEPT_FAILED", "2026-11-12T09:00:00+08:00");
 
       Task negotiate = taskOf(opened.processInstanceId(), "negotiate");
-      assertThat(negotiate.getName()).isEqualTo("拦截失败，与买家协商");
+      assertThat(negotiate.getName()).isEqualTo("包裹未能退回，与买家协商");
       assertThat(engine.getTaskService().getVariable(negotiate.getId(), "latestTracking").toString())
           .contains("拦截失败");
       complete(negotiate, withVariables("buyerKeepsGoods", true));
