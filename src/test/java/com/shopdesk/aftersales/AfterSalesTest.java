@@ -115,6 +115,14 @@ public abstract class AfterSalesTest {
     return orderNo;
   }
 
+  /** The case as the desk shows it, asserted closed with the resolution. */
+  protected JsonNode closed(String caseNo, String resolution) {
+    JsonNode view = caseView(caseNo);
+    assertThat(view.path("status").asText()).as(view.toString()).isEqualTo("CLOSED");
+    assertThat(view.path("resolution").asText()).isEqualTo(resolution);
+    return view;
+  }
+
   /** Opens a case through the API ({@code POST /api/cases}); returns its number. */
   protected String openCaseThroughApi(String requestJson) {
     Response opened = post("/api/cases", requestJson);

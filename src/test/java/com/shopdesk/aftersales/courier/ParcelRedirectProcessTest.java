@@ -53,13 +53,6 @@ class ParcelRedirectProcessTest extends AfterSalesTest {
   }
 
 
-  private JsonNode closed(String caseNo, String resolution) {
-    JsonNode view = caseView(caseNo);
-    assertThat(view.path("status").asText()).as(view.toString()).isEqualTo("CLOSED");
-    assertThat(view.path("resolution").asText()).isEqualTo(resolution);
-    return view;
-  }
-
   private String reshipTrackingNo(String caseNo) {
     return (String) historicVariable(caseNo, "parcel-redirect", "reshipTrackingNo");
   }

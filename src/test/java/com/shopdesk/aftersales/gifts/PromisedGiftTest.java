@@ -53,13 +53,6 @@ class PromisedGiftTest extends AfterSalesTest {
     return engine.getTaskService().getVariable(task(caseNo, key).getId(), variable);
   }
 
-  private JsonNode closed(String caseNo, String resolution) {
-    JsonNode view = caseView(caseNo);
-    assertThat(view.path("status").asText()).as(view.toString()).isEqualTo("CLOSED");
-    assertThat(view.path("resolution").asText()).isEqualTo(resolution);
-    return view;
-  }
-
   @Nested
   class Recording {
     @Test

@@ -69,13 +69,6 @@ class ReshipProcessTest extends AfterSalesTest {
     ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + d.toMillis()));
   }
 
-  private JsonNode closed(String caseNo, String resolution) {
-    JsonNode view = caseView(caseNo);
-    assertThat(view.path("status").asText()).as(view.toString()).isEqualTo("CLOSED");
-    assertThat(view.path("resolution").asText()).isEqualTo(resolution);
-    return view;
-  }
-
 
   /** Chooses a reshipment and returns its tracking number. */
   private String reship(String caseNo, String taskKey) {

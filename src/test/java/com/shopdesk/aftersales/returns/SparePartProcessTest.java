@@ -42,13 +42,6 @@ class SparePartProcessTest extends AfterSalesTest {
          "evidence":["%s"]}""".formatted(orderNo, video));
   }
 
-  private JsonNode closed(String caseNo, String resolution) {
-    JsonNode view = caseView(caseNo);
-    assertThat(view.path("status").asText()).as(view.toString()).isEqualTo("CLOSED");
-    assertThat(view.path("resolution").asText()).isEqualTo(resolution);
-    return view;
-  }
-
   @Test
   void aLeakTheSupplierConfirmsGetsThePartShippedAndTheBuyerItsTrackingNumber() {
     String orderNo = teaBarOrder();
